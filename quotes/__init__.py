@@ -1,0 +1,32 @@
+"""quotes: find who said what in news text.
+
+>>> import quotes
+>>> nlp = quotes.load_pipeline()           # load once, pass it in
+>>> for quote in quotes.extract(text, nlp=nlp):
+...     print(quote.type, quote.speaker and quote.speaker.text, quote.text)
+"""
+
+from .errors import InvalidDocumentError, QuotesError
+from .extract import DocumentResult, extract, extract_many, quotes_from_doc
+from .lexicon import Lexicon
+from .pipeline import ModelNotFoundError, load_pipeline
+from .records import SCHEMA_VERSION, Cue, Quote, Speaker
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Cue",
+    "DocumentResult",
+    "InvalidDocumentError",
+    "Lexicon",
+    "ModelNotFoundError",
+    "Quote",
+    "QuotesError",
+    "Speaker",
+    "__version__",
+    "extract",
+    "extract_many",
+    "load_pipeline",
+    "quotes_from_doc",
+]

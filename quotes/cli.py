@@ -1,0 +1,200 @@
+"""The ``quotes`` command line: extract quotes to JSON Lines, and evaluate them.
+
+Exit status: 0 when every document was processed, 1 when some documents could
+not be (each is named on stderr; the others are still written), 2 for a usage
+error such as an unknown model or a missing gold file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from spacy.language import Language
+
+from .errors import QuotesError
+from .evaluate import GoldAttribution, Report, read_brat, read_seed_gold, score, speech_cue
+from .extract import extract_many
+from .inputs import iter_documents
+from .lexicon import Lexicon
+from .pipeline import DEFAULT_MODEL, load_pipeline
+from .records import Quote
+
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Find who said what in news articles.
+
+  quotes extract article.txt                 quotes of one article, one JSON object per line
+  quotes extract articles/ -o quotes.jsonl   every .txt and .jsonl file under a folder
+  quotes extract feed.jsonl                  JSON Lines input: {"id": ..., "text": ...} per line
+  cat article.txt | quotes extract -         read one article from standard input
+
+Each output line is one quote: its type (direct, indirect or mixed), the quoted
+or reported text with its character offsets, the speaker and the reporting verb.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotes", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract quotes from articles into JSON Lines",
+        description="Extract quotes from articles (.txt files, folders, .jsonl, or - for stdin) into JSON Lines.",
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder, .jsonl file, or - for stdin")
+    extract.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here instead of standard output")
+    _add_model_option(extract)
+    extract.add_argument("--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article")
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score extraction against hand-annotated gold",
+        description="Score extraction against gold: the seed gold format or brat standoff (PolNeAR).",
+    )
+    evaluate.add_argument("format", choices=["seeds", "brat"], help="gold format")
+    evaluate.add_argument("gold", help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/")
+    evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
+    evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents")
+    evaluate.add_argument("--predictions", help="score these records instead of extracting")
+    evaluate.add_argument("--json", dest="json_out", help="also write the scores as JSON here")
+    evaluate.add_argument("--readme", help="write the table into this Markdown file's accuracy block")
+    _add_model_option(evaluate)
+    return parser
+
+
+def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        default=None,
+        metavar="NAME_OR_PATH",
+        help=f"spaCy English pipeline: installed package, folder, or shipped name (default: {DEFAULT_MODEL})",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return run_extract(args)
+        return run_evaluate(args)
+    except (QuotesError, FileNotFoundError) as error:
+        print(f"quotes: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    nlp = load_pipeline(args.model)
+    out: TextIO = open(args.output, "w", encoding="utf8") if args.output else sys.stdout  # noqa: SIM115
+    failed = 0
+    try:
+        readable = []
+        for document in iter_documents(args.paths, stdin_jsonl=args.stdin_jsonl):
+            if document.error:
+                failed += 1
+                print(f"quotes: {document.source}: document {document.doc_id!r}: {document.error}", file=sys.stderr)
+            else:
+                readable.append((document.doc_id, document.text or ""))
+        for result in extract_many(readable, nlp):
+            if result.error:
+                failed += 1
+                print(f"quotes: {result.error}", file=sys.stderr)
+            for quote in result.quotes:
+                out.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    nlp = load_pipeline(args.model)
+    lexicon = Lexicon.default()
+    if args.format == "seeds":
+        texts = {p.stem: p.read_text(encoding="utf8") for p in sorted(Path(args.texts).glob("*.txt"))}
+        gold = read_seed_gold(Path(args.gold), texts)
+        name = f"seeds ({args.gold})"
+        subsets = {}
+    else:
+        texts, gold = load_brat(Path(args.gold), args.limit)
+        name = f"brat ({args.gold})"
+        speech = speech_cue_classifier(gold, nlp, lexicon)
+        subsets = {
+            "speech-verb cues": lambda g: g in speech,
+            "direct (brat)": lambda g: g.type == "direct",
+        }
+    predicted = _predictions(args.predictions, texts, nlp)
+    report = score(name, gold, predicted, subsets)
+    table = report.to_markdown()
+    print(table)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf8")
+    if args.readme:
+        command = "quotes evaluate " + " ".join(sys.argv[2:] if sys.argv[1:2] == ["evaluate"] else [])
+        write_readme_block(Path(args.readme), args.format, report, command.strip(), args.model or DEFAULT_MODEL)
+    return EXIT_OK
+
+
+def load_brat(folder: Path, limit: int = 0) -> tuple[dict[str, str], list[GoldAttribution]]:
+    """Texts and gold of a PolNeAR-style folder (``text/*.txt`` + ``attributions/*.ann``)."""
+    text_dir = folder / "text" if (folder / "text").is_dir() else folder
+    ann_dir = folder / "attributions" if (folder / "attributions").is_dir() else folder
+    texts: dict[str, str] = {}
+    gold: list[GoldAttribution] = []
+    for ann in sorted(ann_dir.glob("*.ann")):
+        if limit and len(texts) >= limit:
+            break
+        text_path = text_dir / f"{ann.stem}.txt"
+        if not text_path.exists():
+            continue
+        texts[ann.stem] = text_path.read_text(encoding="utf8")
+        gold += read_brat(ann, texts[ann.stem])
+    if not texts:
+        raise FileNotFoundError(f"no .ann files with matching .txt under {folder}")
+    return texts, gold
+
+
+def speech_cue_classifier(gold: list[GoldAttribution], nlp: Language, lexicon: Lexicon) -> set[GoldAttribution]:
+    """The gold attributions whose cue is a speech verb or phrase, by the pipeline's lemmas."""
+    cues = [g.cue for g in gold]
+    speech = set()
+    for item, doc in zip(gold, nlp.pipe(cues, batch_size=256), strict=True):
+        if speech_cue([t.lemma_ for t in doc], lexicon.speech_verbs, lexicon.source_phrases):
+            speech.add(item)
+    return speech
+
+
+def _predictions(path: str | None, texts: dict[str, str], nlp: Language) -> list[Quote]:
+    if path:
+        lines = Path(path).read_text(encoding="utf8").splitlines()
+        return [Quote.from_dict(json.loads(line)) for line in lines if line.strip()]
+    return [q for result in extract_many(texts.items(), nlp) for q in result.quotes]
+
+
+def write_readme_block(readme: Path, key: str, report: Report, command: str, model: str) -> None:
+    """Replace the text between ``<!-- accuracy:KEY:start -->`` and ``…:end -->``."""
+    start, end = f"<!-- accuracy:{key}:start -->", f"<!-- accuracy:{key}:end -->"
+    body = (
+        f"{start}\n_Measured {date.today().isoformat()} on {platform.machine()} "
+        f"({platform.python_implementation()} {platform.python_version()}), model `{model}`, by "
+        f"`{command}`:_\n\n{report.to_markdown()}\n{end}"
+    )
+    current = readme.read_text(encoding="utf8") if readme.exists() else ""
+    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
+    updated = pattern.sub(lambda _: body, current) if pattern.search(current) else current + "\n" + body + "\n"
+    readme.write_text(updated, encoding="utf8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

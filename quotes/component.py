@@ -1,0 +1,44 @@
+"""The ``quotes`` spaCy component: ``nlp.add_pipe("quotes")`` fills ``doc._.quotes``.
+
+Registered through the ``spacy_factories`` entry point, so it is available in
+any program once the package is installed. It needs a dependency parser (and
+lemmas) earlier in the pipeline.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extract import quotes_from_doc
+from .lexicon import Lexicon
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+if not Doc.has_extension("doc_id"):
+    Doc.set_extension("doc_id", default=None)
+
+
+class QuotesComponent:
+    """Adds the list of :class:`quotes.Quote` records of a document to ``doc._.quotes``."""
+
+    def __init__(self, nlp: Language, name: str, lexicon_path: str | None) -> None:
+        self.name = name
+        self.lexicon = Lexicon.from_file(lexicon_path) if lexicon_path else Lexicon.default()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.text.strip():
+            doc._.quotes = []
+            return doc
+        if not doc.has_annotation("DEP"):
+            raise ValueError(
+                f"[{self.name}] needs a dependency parser before it in the pipeline "
+                "(e.g. quotes.load_pipeline() or en_core_web_sm)"
+            )
+        doc._.quotes = quotes_from_doc(doc, doc._.doc_id or "doc", self.lexicon)
+        return doc
+
+
+@Language.factory("quotes", default_config={"lexicon_path": None})
+def make_quotes_component(nlp: Language, name: str, lexicon_path: str | None) -> QuotesComponent:
+    return QuotesComponent(nlp, name, lexicon_path)

@@ -1,0 +1,305 @@
+"""Score quote records against gold attributions.
+
+Two gold formats: the seed gold (``data/seeds.gold.jsonl``, see ``data/README.md``)
+and brat standoff as in PolNeAR (``*.ann`` beside ``*.txt``). Matching is by
+character overlap: a gold attribution is *found* when one prediction covers at
+least half of its content; a prediction is *correct* when at least half of it
+lies inside some gold content. Seed items marked ``required: false`` are neither
+needed for recall nor counted against precision.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .quotemarks import DOUBLE_CLOSERS, DOUBLE_OPENERS
+from .records import Quote
+
+QUOTE_TYPES = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    doc: str
+    type: str
+    start: int
+    end: int
+    cue: str
+    required: bool = True
+    mentions: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    source_spans: tuple[tuple[int, int], ...] = ()
+    cue_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Tally:
+    """Counts for one slice of the gold and predictions."""
+
+    gold: int = 0
+    found: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Everything ``quotes evaluate`` prints for one gold set."""
+
+    name: str
+    documents: int = 0
+    overall: Tally = field(default_factory=Tally)
+    by_type: dict[str, Tally] = field(default_factory=lambda: {t: Tally() for t in QUOTE_TYPES})
+    subsets: dict[str, Tally] = field(default_factory=dict)
+    speaker_checked: int = 0
+    speaker_correct: int = 0
+    cue_checked: int = 0
+    cue_correct: int = 0
+    canonical_checked: int = 0
+    canonical_correct: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        def tally(t: Tally) -> dict[str, float | int]:
+            return {"gold": t.gold, "found": t.found, "recall": round(t.recall, 4), "predicted": t.predicted,
+                    "correct": t.correct, "precision": round(t.precision, 4), "f1": round(t.f1, 4)}
+
+        return {
+            "name": self.name,
+            "documents": self.documents,
+            "overall": tally(self.overall),
+            "by_type": {k: tally(v) for k, v in self.by_type.items()},
+            "subsets": {k: tally(v) for k, v in self.subsets.items()},
+            "speaker_accuracy": _ratio(self.speaker_correct, self.speaker_checked),
+            "cue_accuracy": _ratio(self.cue_correct, self.cue_checked),
+            "canonical_speaker_accuracy": _ratio(self.canonical_correct, self.canonical_checked),
+        }
+
+    def to_markdown(self) -> str:
+        lines = [
+            f"**{self.name}** ({self.documents} documents)",
+            "",
+            "| slice | gold | found | recall | predicted | correct | precision | F1 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        rows = [("all", self.overall), *self.by_type.items(), *self.subsets.items()]
+        for name, t in rows:
+            lines.append(
+                f"| {name} | {t.gold} | {t.found} | {t.recall:.3f} | {t.predicted} | {t.correct} | "
+                f"{t.precision:.3f} | {t.f1:.3f} |"
+            )
+        lines += [
+            "",
+            f"- speaker mention correct: {_ratio(self.speaker_correct, self.speaker_checked):.3f} "
+            f"({self.speaker_correct}/{self.speaker_checked} found attributions)",
+            f"- cue correct: {_ratio(self.cue_correct, self.cue_checked):.3f} "
+            f"({self.cue_correct}/{self.cue_checked})",
+        ]
+        if self.canonical_checked:
+            lines.append(
+                f"- canonical speaker correct: {_ratio(self.canonical_correct, self.canonical_checked):.3f} "
+                f"({self.canonical_correct}/{self.canonical_checked})"
+            )
+        return "\n".join(lines)
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+# --- gold readers -------------------------------------------------------------------------------
+
+
+def read_seed_gold(path: Path, texts: dict[str, str]) -> list[GoldAttribution]:
+    """Seed gold: contents are substrings; repeated contents take successive occurrences."""
+    gold: list[GoldAttribution] = []
+    next_search: dict[tuple[str, str], int] = defaultdict(int)
+    for line in path.read_text(encoding="utf8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        text = texts.get(item["doc"])
+        if text is None:
+            continue
+        key = (item["doc"], item["content"])
+        start = text.find(item["content"], next_search[key])
+        if start < 0:
+            raise ValueError(f"gold content not found in {item['doc']}: {item['content'][:60]!r}")
+        next_search[key] = start + 1
+        gold.append(
+            GoldAttribution(
+                doc=item["doc"],
+                type=item["type"],
+                start=start,
+                end=start + len(item["content"]),
+                cue=item["cue"],
+                required=bool(item.get("required", True)),
+                mentions=tuple(item.get("mentions", [])),
+                entities=tuple(item.get("entity", [])),
+            )
+        )
+    return gold
+
+
+def _brat_spans(field_value: str) -> list[tuple[int, int]]:
+    spans = []
+    for part in field_value.split(";"):
+        start, end = part.split()[-2:]
+        spans.append((int(start), int(end)))
+    return spans
+
+
+def read_brat(ann_path: Path, text: str) -> list[GoldAttribution]:
+    """PolNeAR-style brat: ``E`` lines join Source / Cue / Content ``T`` spans."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    events: list[dict[str, str]] = []
+    for line in ann_path.read_text(encoding="utf8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            spans[parts[0]] = _brat_spans(parts[1].split(" ", 1)[1])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    gold = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if not content:
+            continue
+        start, end = min(s for s, _ in content), max(e for _, e in content)
+        cue = spans.get(event.get("Cue", ""), [])
+        cue_text = " ".join(text[s:e] for s, e in cue)
+        gold.append(
+            GoldAttribution(
+                doc=ann_path.stem,
+                type=quote_type_of(text[start:end]),
+                start=start,
+                end=end,
+                cue=cue_text,
+                source_spans=tuple(spans.get(event.get("Source", ""), [])),
+                cue_span=(min(s for s, _ in cue), max(e for _, e in cue)) if cue else None,
+            )
+        )
+    return gold
+
+
+def quote_type_of(content: str) -> str:
+    """Direct if the content is one quotation, mixed if it holds one, else indirect."""
+    stripped = content.strip().rstrip(".,;:!?")
+    marks = DOUBLE_OPENERS + DOUBLE_CLOSERS + '"'
+    if len(stripped) > 2 and stripped[0] in marks and stripped[-1] in marks + "’'":
+        inner = stripped[1:-1]
+        if not any(mark in inner for mark in DOUBLE_CLOSERS + '"'):
+            return "direct"
+    return "mixed" if any(mark in content for mark in marks) else "indirect"
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+
+def _shared(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def normalise_mention(text: str) -> str:
+    """Case, apostrophe style, punctuation and a leading `the` do not matter."""
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    folded = re.sub(r"[’‘`´ʼ']", "", folded)
+    folded = re.sub(r"[^\w\s]", " ", folded)
+    folded = re.sub(r"\s+", " ", folded).strip()
+    return re.sub(r"^the ", "", folded)
+
+
+def _speaker_matches(gold: GoldAttribution, quote: Quote) -> bool:
+    if quote.speaker is None:
+        return not gold.mentions and not gold.source_spans
+    if gold.source_spans:
+        span = (quote.speaker.start, quote.speaker.end)
+        return any(_shared(span, s) > 0 for s in gold.source_spans)
+    predicted = normalise_mention(quote.speaker.text)
+    return any(predicted == normalise_mention(m) for m in gold.mentions)
+
+
+def _cue_matches(gold: GoldAttribution, quote: Quote) -> bool:
+    if quote.cue is None:
+        return False
+    if gold.cue_span is not None:
+        return _shared((quote.cue.start, quote.cue.end), gold.cue_span) > 0
+    predicted, expected = quote.cue.text.casefold(), gold.cue.casefold()
+    return predicted == expected or predicted in expected.split() or expected in predicted
+
+
+def score(
+    name: str,
+    gold: list[GoldAttribution],
+    predicted: list[Quote],
+    subsets: dict[str, Callable[[GoldAttribution], bool]] | None = None,
+    canonical: Callable[[GoldAttribution, Quote], bool] | None = None,
+) -> Report:
+    """Recall over required gold, precision over predictions, plus speaker and cue accuracy."""
+    report = Report(name=name, documents=len({g.doc for g in gold} | {q.doc_id for q in predicted}))
+    subsets = subsets or {}
+    report.subsets = {key: Tally() for key in subsets}
+    gold_by_doc: dict[str, list[GoldAttribution]] = defaultdict(list)
+    for item in gold:
+        gold_by_doc[item.doc].append(item)
+    predicted_by_doc: dict[str, list[Quote]] = defaultdict(list)
+    for quote in predicted:
+        predicted_by_doc[quote.doc_id].append(quote)
+
+    for item in gold:
+        if not item.required:
+            continue
+        span = (item.start, item.end)
+        candidates = [q for q in predicted_by_doc[item.doc] if _shared((q.start, q.end), span) * 2 >= item.end - item.start]
+        best = max(candidates, key=lambda q: _shared((q.start, q.end), span), default=None)
+        tallies = [report.overall, report.by_type[item.type]] + [
+            report.subsets[key] for key, belongs in subsets.items() if belongs(item)
+        ]
+        for tally in tallies:
+            tally.gold += 1
+            tally.found += best is not None
+        if best is None:
+            continue
+        report.speaker_checked += 1
+        report.speaker_correct += _speaker_matches(item, best)
+        report.cue_checked += 1
+        report.cue_correct += _cue_matches(item, best)
+        if canonical is not None and item.entities:
+            report.canonical_checked += 1
+            report.canonical_correct += canonical(item, best)
+
+    for quote in predicted:
+        span = (quote.start, quote.end)
+        inside = [g for g in gold_by_doc[quote.doc_id] if _shared(span, (g.start, g.end)) * 2 >= quote.end - quote.start]
+        if inside and not any(g.required for g in inside):
+            continue  # matches only an optional attribution: neither right nor wrong
+        for tally in (report.overall, report.by_type[quote.type]):
+            tally.predicted += 1
+            tally.correct += bool(inside)
+    return report
+
+
+def speech_cue(lemmas: Iterable[str], speech_verbs: frozenset[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a gold cue is a speech verb or a source phrase (`according to`)."""
+    words = [w.casefold() for w in lemmas]
+    if any(w in speech_verbs for w in words):
+        return True
+    joined = " ".join(words)
+    return any(" ".join(p) in joined for p in phrases)

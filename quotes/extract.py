@@ -1,0 +1,286 @@
+"""Text in → spaCy ``Doc`` → candidates → attribution → :class:`Quote` records out.
+
+:func:`extract` is the one-document entry point, :func:`extract_many` streams many
+through ``nlp.pipe``; :func:`quotes_from_doc` works on a ``Doc`` that is already
+parsed (the spaCy component uses it).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .direct import QuoteAttribution, attribute_quote
+from .errors import InvalidDocumentError
+from .lexicon import Lexicon
+from .pipeline import load_pipeline
+from .quotemarks import QuoteSpan, find_quote_spans, paragraphs, word_count
+from .records import Cue, Quote, QuoteType, Speaker
+from .reported import find_reported
+
+#: Quoted spans shorter than this are scare quotes or titles (`the “hallmark”`):
+#: never a quote of their own, they make the reported speech around them mixed.
+MIN_QUOTE_WORDS = 3
+
+#: How much each rule is trusted, before the penalties in :func:`_confidence`.
+RULE_CONFIDENCE = {
+    "direct_preposed": 0.95,
+    "direct_postposed": 0.95,
+    "direct_continued": 0.9,
+    "direct_floating": 0.75,
+    "direct_unattributed": 0.3,
+    "embedded_quote": 0.7,
+    "clausal_complement": 0.85,
+    "postposed": 0.8,
+    "source_phrase": 0.85,
+    "infinitive": 0.7,
+    "quoted_fragment": 0.7,
+}
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """The outcome for one document of a stream: its quotes, or why it failed."""
+
+    doc_id: str
+    quotes: list[Quote]
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Where a chunk of a long document starts in the whole one."""
+
+    chars: int = 0
+    sentences: int = 0
+    paragraphs: int = 0
+
+
+def extract(
+    text: str, doc_id: str | None = None, nlp: Language | None = None, lexicon: Lexicon | None = None
+) -> list[Quote]:
+    """All quotes in one text. Pass a loaded ``nlp`` when calling this more than once."""
+    doc_id = doc_id or "doc"
+    validate_text(text, doc_id)
+    nlp = nlp or load_pipeline()
+    lexicon = lexicon or Lexicon.default()
+    if len(text) <= nlp.max_length:
+        return quotes_from_doc(nlp(text), doc_id, lexicon)
+    return _extract_long(text, doc_id, nlp, lexicon)
+
+
+def extract_many(
+    items: Iterable[str | tuple[str, str]],
+    nlp: Language | None = None,
+    lexicon: Lexicon | None = None,
+    batch_size: int = 32,
+) -> Iterator[DocumentResult]:
+    """Stream results in input order; a bad document yields an error result, not an exception."""
+    nlp = nlp or load_pipeline()
+    lexicon = lexicon or Lexicon.default()
+    numbered = ((item if isinstance(item, tuple) else (f"doc-{n}", item)) for n, item in enumerate(items))
+    while batch := list(islice(numbered, batch_size)):
+        yield from _extract_batch(batch, nlp, lexicon)
+
+
+def _extract_batch(batch: list[tuple[str, str]], nlp: Language, lexicon: Lexicon) -> Iterator[DocumentResult]:
+    errors: dict[int, str] = {}
+    short: list[tuple[str, int]] = []
+    for position, (doc_id, text) in enumerate(batch):
+        try:
+            validate_text(text, doc_id)
+        except InvalidDocumentError as error:
+            errors[position] = str(error)
+            continue
+        if len(text) <= nlp.max_length:
+            short.append((text, position))
+    parsed = {position: doc for doc, position in nlp.pipe(short, as_tuples=True)}
+    for position, (doc_id, text) in enumerate(batch):
+        if position in errors:
+            yield DocumentResult(doc_id, [], errors[position])
+            continue
+        try:
+            doc = parsed.get(position)
+            found = quotes_from_doc(doc, doc_id, lexicon) if doc is not None else _extract_long(text, doc_id, nlp, lexicon)
+        except Exception as error:  # one broken document must not end the stream
+            yield DocumentResult(doc_id, [], f"{type(error).__name__}: {error}")
+        else:
+            yield DocumentResult(doc_id, found)
+
+
+def validate_text(text: object, doc_id: str) -> None:
+    """Reject what cannot be a news text, naming the document."""
+    if not isinstance(text, str):
+        raise InvalidDocumentError(doc_id, f"text must be a str, not {type(text).__name__}")
+    if not text.strip():
+        raise InvalidDocumentError(doc_id, "text is empty" if not text else "text is only whitespace")
+
+
+def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon) -> list[Quote]:
+    """Parse paragraph-aligned chunks that fit ``nlp.max_length``; offsets stay global."""
+    found: list[Quote] = []
+    sentences = 0
+    for start, end in paragraph_chunks(text, nlp.max_length):
+        doc = nlp(text[start:end])
+        origin = _Origin(start, sentences, text.count("\n", 0, start))
+        found += quotes_from_doc(doc, doc_id, lexicon, origin)
+        sentences += sum(1 for _ in doc.sents)
+    return found
+
+
+def paragraph_chunks(text: str, max_length: int) -> Iterator[tuple[int, int]]:
+    """Split at newlines into pieces of at most ``max_length`` characters."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + max_length)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = max(text.rfind(" ", start, end), start + max_length // 2)
+            end = cut + 1
+        yield start, end
+        start = end
+
+
+def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _Origin()) -> list[Quote]:
+    """All attributions in a parsed ``Doc``, as records with offsets into ``doc.text``."""
+    text = doc.text
+    spans = find_quote_spans(text)
+    all_ranges = [(s.start, s.end) for s in spans]
+    quote_ranges = [(s.start, s.end) for s in spans if word_count(text[s.start : s.end]) >= MIN_QUOTE_WORDS]
+    quote_spans = [s for s in spans if (s.start, s.end) in quote_ranges]
+    builder = _RecordBuilder(doc, doc_id, origin)
+
+    direct = _attribute_chain([attribute_quote(doc, s, all_ranges, lexicon) for s in quote_spans], text)
+    standalone = [(a, rule) for a, rule in direct if a.standalone]
+    records = [builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone]
+    direct_ranges = [(a.span.start, a.span.end) for a, _ in standalone]
+    reported_ranges: list[tuple[int, int]] = []
+    for attribution in find_reported(doc, lexicon, all_ranges, quote_ranges):
+        start, end = attribution.content.start_char, attribution.content.end_char
+        if any(_overlap(start, end, a, b) for a, b in direct_ranges) or any(
+            _same(start, end, a, b) for a, b in reported_ranges
+        ):
+            continue
+        kind: QuoteType = "mixed" if any(start <= a and b <= end for a, b in all_ranges) else "indirect"
+        records.append(builder.quote(kind, start, end, attribution.speaker, attribution.cue, attribution.rule,
+                                     belief=attribution.belief))
+        reported_ranges.append((start, end))
+
+    for attribution, _ in direct:
+        span = attribution.span
+        if attribution.standalone or attribution.cue is None:
+            continue
+        if not any(_overlap(span.start, span.end, a, b) for a, b in reported_ranges):
+            records.append(builder.quote("mixed", span.start, span.end, attribution.speaker, attribution.cue,
+                                         "embedded_quote"))
+    return sorted(records, key=lambda r: (r.start, r.end))
+
+
+def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """At least half of either span lies inside the other."""
+    shared = min(end, other_end) - max(start, other_start)
+    return shared > 0 and (shared * 2 >= end - start or shared * 2 >= other_end - other_start)
+
+
+def _same(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Each span lies at least half inside the other: one content, two cues."""
+    shared = min(end, other_end) - max(start, other_start)
+    return shared * 2 >= end - start and shared * 2 >= other_end - other_start
+
+
+def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[tuple[QuoteAttribution, str]]:
+    """Give unattributed quotes the speaker of the quote they continue or follow."""
+    result: list[tuple[QuoteAttribution, str]] = []
+    previous: QuoteAttribution | None = None
+    bounds = {index: (start, end) for index, start, end in paragraphs(text)}
+    for attribution in found:
+        rule = _direct_rule(attribution)
+        if attribution.cue is None and attribution.standalone and previous is not None:
+            span, before = attribution.span, previous.span
+            if before.continues and span.paragraph == before.paragraph + 1:
+                attribution, rule = _inherit(attribution, previous), "direct_continued"
+            elif span.paragraph == before.paragraph + 1 and _fills_paragraph(span, bounds[span.paragraph], text):
+                attribution, rule = _inherit(attribution, previous), "direct_floating"
+        if attribution.cue is not None and attribution.standalone:
+            previous = attribution
+        elif attribution.standalone:
+            previous = None
+        result.append((attribution, rule))
+    return result
+
+
+def _direct_rule(attribution: QuoteAttribution) -> str:
+    if attribution.cue is None:
+        return "direct_unattributed"
+    return "direct_postposed" if attribution.cue.start_char >= attribution.span.end else "direct_preposed"
+
+
+def _inherit(attribution: QuoteAttribution, source: QuoteAttribution) -> QuoteAttribution:
+    return replace(attribution, cue=source.cue, speaker=source.speaker)
+
+
+def _fills_paragraph(span: QuoteSpan, bounds: tuple[int, int], text: str) -> bool:
+    """A quote-only paragraph: nothing but marks and punctuation around the quote."""
+    outside = text[bounds[0] : span.start] + text[span.end : bounds[1]]
+    return not any(char.isalnum() for char in outside)
+
+
+class _RecordBuilder:
+    """Turns token spans of one ``Doc`` into records with global offsets."""
+
+    def __init__(self, doc: Doc, doc_id: str, origin: _Origin) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self.origin = origin
+        self.sentence_starts = [sentence.start_char for sentence in doc.sents]
+        self.paragraph_starts = [start for _, start, _ in paragraphs(doc.text)]
+
+    def quote(
+        self,
+        kind: QuoteType,
+        start: int,
+        end: int,
+        speaker: Span | None,
+        cue: Span | None,
+        rule: str,
+        belief: bool = False,
+    ) -> Quote:
+        shift = self.origin.chars
+        return Quote(
+            doc_id=self.doc_id,
+            type=kind,
+            text=self.doc.text[start:end],
+            start=start + shift,
+            end=end + shift,
+            speaker=self._speaker(speaker),
+            cue=Cue(cue.text, cue.lemma_.lower(), cue.start_char + shift, cue.end_char + shift) if cue else None,
+            sentence_index=self.origin.sentences + max(0, bisect_right(self.sentence_starts, start) - 1),
+            paragraph_index=self.origin.paragraphs + max(0, bisect_right(self.paragraph_starts, start) - 1),
+            confidence=_confidence(rule, speaker is not None, belief),
+            rule=rule,
+        )
+
+    def _speaker(self, mention: Span | None) -> Speaker | None:
+        if mention is None:
+            return None
+        shift = self.origin.chars
+        return Speaker(mention.text, mention.start_char + shift, mention.end_char + shift, canonical=mention.text)
+
+
+def _confidence(rule: str, has_speaker: bool, belief: bool) -> float:
+    score = RULE_CONFIDENCE.get(rule, 0.5)
+    if not has_speaker and not rule.startswith("direct_unattributed"):
+        score *= 0.7
+    if belief:
+        score *= 0.8
+    return round(score, 3)

@@ -1,0 +1,87 @@
+"""One view of the parse for the rules, whatever the label scheme.
+
+The shipped pipeline uses UD labels (`nsubj:pass`, `obl` + `case`), spaCy's
+``en_core_web_*`` pipelines use ClearNLP labels (`nsubjpass`, `prep` + `pobj`,
+`agent`). The quote rules ask only the questions below, never for a raw label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .resources import read_json
+
+_ROLES: dict[str, str] = read_json("dependency_roles.json")["roles"]
+
+SUBJECT_ROLES = frozenset({"subject", "passive_subject", "clausal_subject"})
+
+
+def role(token: Token) -> str:
+    """The scheme-independent role of a token's dependency label."""
+    return _ROLES.get(token.dep_, "other")
+
+
+def children_with(token: Token, *roles: str) -> list[Token]:
+    return [child for child in token.children if role(child) in roles]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The nominal subject, active or passive (`X said`, `X is believed`)."""
+    subjects = children_with(verb, "subject", "passive_subject")
+    return subjects[0] if subjects else None
+
+
+def is_passive(verb: Token) -> bool:
+    return bool(children_with(verb, "passive_subject", "passive_auxiliary"))
+
+
+def preposition_of(noun: Token) -> str:
+    """The lowercased preposition governing a noun (`by`, `to`, `according to`), or ''.
+
+    UD marks it as a `case` child of the noun; ClearNLP makes the noun the
+    `pobj` of a `prep` token.
+    """
+    markers = children_with(noun, "case_marker")
+    if markers:
+        marker = markers[0]
+        return " ".join(t.lower_ for t in [marker, *children_with(marker, "fixed")])
+    if role(noun) == "prepositional_object":
+        prep = noun.head
+        if role(prep) == "preposition" and role(prep.head) == "preposition":
+            return f"{prep.head.lower_} {prep.lower_}"  # ClearNLP: according -> to -> X
+        return prep.lower_
+    return ""
+
+
+def prepositional_objects(head: Token) -> Iterator[tuple[str, Token]]:
+    """Yield (preposition, object) pairs attached to a head, in either scheme."""
+    for child in head.children:
+        child_role = role(child)
+        if child_role in {"oblique", "noun_modifier", "agent"}:
+            objects = [child] if child_role != "agent" or not children_with(child, "prepositional_object") else []
+            objects += children_with(child, "prepositional_object")
+            for obj in objects:
+                yield preposition_of(obj) or ("by" if child_role == "agent" else ""), obj
+        elif child_role == "preposition":
+            for obj in children_with(child, "prepositional_object"):
+                yield preposition_of(obj), obj
+            for inner in children_with(child, "preposition"):  # according -> to -> X
+                for obj in children_with(inner, "prepositional_object"):
+                    yield preposition_of(obj), obj
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The `by X` agent of a passive verb, in either scheme."""
+    for preposition, obj in prepositional_objects(verb):
+        if preposition == "by":
+            return obj
+    return None
+
+
+def clausal_complements(verb: Token) -> list[Token]:
+    """Heads of clauses a verb reports: `ccomp` in both schemes, UD `parataxis` after it."""
+    found = children_with(verb, "clausal_complement")
+    found += [c for c in children_with(verb, "parataxis") if c.i > verb.i]
+    return sorted(found, key=lambda t: t.i)

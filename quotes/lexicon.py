@@ -1,0 +1,46 @@
+"""The reporting-cue lexicon (``quotes/data/cues.json``), loaded into an immutable value."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .resources import read_json
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lemmas and phrases that signal an attribution; see ``cues.json`` for each list's role."""
+
+    speech_verbs: frozenset[str]
+    infinitival_verbs: frozenset[str]
+    fragment_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
+    statement_nouns: frozenset[str]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lexicon:
+        return cls(
+            speech_verbs=frozenset(data["speech_verbs"]),
+            infinitival_verbs=frozenset(data["infinitival_verbs"]),
+            fragment_verbs=frozenset(data["fragment_verbs"]),
+            belief_verbs=frozenset(data["belief_verbs"]),
+            source_phrases=tuple(
+                sorted((tuple(p) for p in data["source_phrases"]), key=len, reverse=True)
+            ),
+            statement_nouns=frozenset(data["statement_nouns"]),
+        )
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        return cls.from_dict(read_json("cues.json"))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Lexicon:
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf8")))
+
+    def is_cue_verb(self, lemma: str) -> bool:
+        return lemma in self.speech_verbs or lemma in self.belief_verbs or lemma in self.fragment_verbs

@@ -1,0 +1,90 @@
+"""Loading the English pipeline: the shipped model or any installed one.
+
+Every pipeline goes through :func:`prepare_pipeline`, so the quote rules see the
+same tokenization of news names and the same paragraph sentence breaks whether
+the model is ours or ``en_core_web_sm``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import QuotesError
+from .resources import read_json
+
+#: The pipeline shipped inside the package, used when no model is named.
+DEFAULT_MODEL = "en_quotes_news"
+MODELS_DIR = Path(__file__).parent / "models"
+
+
+class ModelNotFoundError(QuotesError, LookupError):
+    """Raised when a named pipeline is neither a shipped, installed nor on-disk model."""
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every newline: headlines and datelines have no final stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
+def hyphenated_name_matcher(particles: list[str]) -> Callable[[str], re.Match[str] | None]:
+    """Match `al-Sa’edi`-style names as one token, but leave a possessive `’s` to split."""
+    alternatives = "|".join(sorted((re.escape(p) for p in particles), key=len, reverse=True))
+    pattern = re.compile(
+        rf"^(?i:{alternatives})-[A-Z][\w]*(?:['’][a-z]+)?$(?<!['’]s)"
+    )
+    return pattern.match
+
+
+def prepare_pipeline(nlp: Language) -> Language:
+    """Add the news tokenization rules and the paragraph component to any pipeline."""
+    particles = read_json("tokenizer.json")["hyphenated_name_particles"]
+    name_match = hyphenated_name_matcher(particles)
+    default_match = nlp.tokenizer.token_match
+
+    def token_match(text: str) -> bool:
+        return bool(name_match(text) or (default_match and default_match(text)))
+
+    nlp.tokenizer.token_match = token_match
+    if "paragraph_breaks" not in nlp.pipe_names:
+        first_syntax = next(
+            (name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None
+        )
+        if first_syntax:
+            nlp.add_pipe("paragraph_breaks", before=first_syntax)
+        else:
+            nlp.add_pipe("paragraph_breaks", first=True)
+    return nlp
+
+
+def load_pipeline(name: str | Path | None = None) -> Language:
+    """Load the shipped pipeline (default), an installed package name, or a path.
+
+    Load it once and pass it to :func:`quotes.extract`; loading is the slow part.
+    """
+    target = name or DEFAULT_MODEL
+    shipped = MODELS_DIR / str(target)
+    try:
+        if shipped.is_dir():
+            nlp = spacy.load(shipped)
+        else:
+            nlp = spacy.load(target)
+    except OSError as error:
+        available = sorted(p.name for p in MODELS_DIR.iterdir() if p.is_dir()) if MODELS_DIR.is_dir() else []
+        raise ModelNotFoundError(
+            f"cannot load spaCy pipeline {str(target)!r}: give an installed package name "
+            f"(e.g. en_core_web_sm), a pipeline directory, or one of the shipped models {available}"
+        ) from error
+    if nlp.lang != "en":
+        raise ModelNotFoundError(f"pipeline {str(target)!r} is for language {nlp.lang!r}, not English")
+    return prepare_pipeline(nlp)

@@ -1,0 +1,83 @@
+"""The output records: one :class:`Quote` per attribution, serialised as one JSON line."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Literal
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+ResolvedBy = Literal["mention", "registry", "fuzzy", "apposition", "in_document_alias", "coreference", "unresolved"]
+
+#: Bumped whenever a field is added, removed or changes meaning.
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who is quoted: the mention as written plus its canonical identity."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str
+    id: str | None = None
+    kind: str | None = None
+    resolved_by: ResolvedBy = "mention"
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The reporting word or phrase (`said`, `According to`)."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attribution; ``text == input[start:end]`` always holds."""
+
+    doc_id: str
+    type: QuoteType
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: Cue | None
+    sentence_index: int
+    paragraph_index: int
+    confidence: float
+    rule: str
+    quote_id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.quote_id:
+            object.__setattr__(self, "quote_id", make_quote_id(self.doc_id, self.start, self.end))
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        order = ["doc_id", "quote_id", "type", "text", "start", "end", "speaker", "cue"]
+        return {key: record[key] for key in order} | {
+            key: value for key, value in record.items() if key not in order
+        }
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Quote:
+        """Read a record back from its JSON form."""
+        fields = dict(record)
+        speaker = fields.pop("speaker", None)
+        cue = fields.pop("cue", None)
+        return cls(speaker=Speaker(**speaker) if speaker else None, cue=Cue(**cue) if cue else None, **fields)
+
+    def with_speaker(self, speaker: Speaker | None) -> Quote:
+        return replace(self, speaker=speaker)
+
+
+def make_quote_id(doc_id: str, start: int, end: int) -> str:
+    """Stable across runs and machines: a hash of the document id and the offsets."""
+    digest = hashlib.blake2b(f"{doc_id}\x1f{start}\x1f{end}".encode(), digest_size=6).hexdigest()
+    return f"{doc_id}:{start}-{end}:{digest}"

@@ -1,0 +1,235 @@
+"""Reported speech from the dependency parse: cue verb → speaker and content.
+
+Patterns (each tagged with the ``rule`` that produced it):
+
+* ``clausal_complement``: `X said (that) <clause>`, `X told Y <clause>`, also postposed
+  where the scheme makes the clause a complement (`<clause>, X added` in ClearNLP);
+* ``postposed``: `<clause>, the US military added.` / `…, reported Reuters.` (UD parataxis);
+* ``infinitive``: `Biden vowed to “respond”` for verbs that report an infinitive;
+* ``quoted_fragment``: `called it a “clear aggression”`, `blamed “radical … groups” for …`:
+  a nominal content counts only when it carries a quoted fragment;
+* ``source_phrase``: `according to X, <clause>`, `<clause>, as indicated by X`.
+
+Participles (`…, saying <clause>`) and conjoined verbs take the speaker of the verb
+they hang from; `a statement saying …` takes the noun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .labels import (
+    SUBJECT_ROLES,
+    agent_of,
+    children_with,
+    clausal_complements,
+    is_passive,
+    role,
+    subject_of,
+)
+from .lexicon import Lexicon
+
+VERBAL_POS = frozenset({"VERB", "AUX"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+#: Dependents of a speaker noun that describe it rather than name it.
+_MENTION_CUT_ROLES = frozenset({"relative_clause", "clause_modifier", "punctuation", "case_marker"})
+_LEADING_JUNK = frozenset({"that", "because", ",", ":", ";", "-", "–", "—"})
+_TRAILING_JUNK = frozenset({",", ".", ":", ";", "-", "–", "—", "!", "?"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue with its speaker (if any) and the token span of what was reported."""
+
+    cue: Span
+    speaker: Span | None
+    content: Span
+    rule: str
+    belief: bool
+
+
+def find_reported(
+    doc: Doc,
+    lexicon: Lexicon,
+    quoted: Sequence[tuple[int, int]] = (),
+    direct_quotes: Sequence[tuple[int, int]] = (),
+) -> list[Attribution]:
+    """All verb- and phrase-cued attributions, verb-cued ones first.
+
+    ``quoted`` are the character ranges of every quoted span (fragments make a
+    nominal content reportable); cues inside ``direct_quotes`` are someone
+    else's words and are skipped.
+    """
+
+    def outside_quotes(token: Token) -> bool:
+        return not any(start <= token.idx < end for start, end in direct_quotes)
+
+    found = [a for a in _verb_attributions(doc, lexicon, quoted) if outside_quotes(a.cue[0])]
+    found += [a for a in _source_phrases(doc, lexicon) if outside_quotes(a.cue[0])]
+    return sorted(found, key=lambda a: (a.rule == "source_phrase", a.content.start, a.cue.start))
+
+
+def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]) -> Iterator[Attribution]:
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in VERBAL_POS or not lexicon.is_cue_verb(lemma):
+            continue
+        belief = lemma not in lexicon.speech_verbs and lemma not in lexicon.fragment_verbs
+        content, rule = _content_of(verb, lemma, lexicon, quoted)
+        if content is None:
+            continue
+        speaker = speaker_of(verb)
+        if belief and speaker is None:
+            continue  # a thought needs a thinker; sourceless beliefs are narration
+        yield Attribution(
+            cue=_cue_span(verb),
+            speaker=mention_span(speaker) if speaker is not None else None,
+            content=content,
+            rule=rule,
+            belief=belief,
+        )
+
+
+def _cue_span(verb: Token) -> Span:
+    """The verb with a particle (`point out`) when there is one."""
+    particles = [c for c in verb.rights if c.dep_ in {"prt", "compound:prt"} and c.i == verb.i + 1]
+    return verb.doc[verb.i : verb.i + 1 + len(particles)]
+
+
+def _content_of(
+    verb: Token, lemma: str, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]
+) -> tuple[Span | None, str]:
+    if lemma not in lexicon.fragment_verbs or lemma in lexicon.speech_verbs or lemma in lexicon.belief_verbs:
+        complements = clausal_complements(verb)
+        if complements:
+            tokens = {t.i for head in complements for t in head.subtree}
+            rule = "clausal_complement" if complements[0].i > verb.i else "postposed"
+            return clause_span(verb.doc, tokens), rule
+        if role(verb) == "parataxis" and verb.i > verb.head.i:
+            head = verb.head
+            tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
+            return clause_span(verb.doc, tokens), "postposed"
+    if lemma in lexicon.infinitival_verbs:
+        for xcomp in children_with(verb, "open_complement"):
+            if xcomp.i > verb.i and any(c.lower_ == "to" for c in xcomp.children):
+                return clause_span(verb.doc, {t.i for t in xcomp.subtree}), "infinitive"
+    if lemma in lexicon.fragment_verbs or lemma in lexicon.speech_verbs:
+        dependents = [
+            c for c in verb.rights
+            if role(c) not in SUBJECT_ROLES | {"punctuation", "coordinator", "conjunct", "adverbial_clause", "parataxis"}
+        ]
+        tokens = {t.i for c in dependents for t in c.subtree}
+        if tokens and _has_quote(verb.doc, tokens, quoted):
+            return clause_span(verb.doc, tokens), "quoted_fragment"
+    return None, ""
+
+
+def _has_quote(doc: Doc, tokens: set[int], quoted: Sequence[tuple[int, int]]) -> bool:
+    low = min(doc[i].idx for i in tokens)
+    high = max(doc[i].idx + len(doc[i]) for i in tokens)
+    return any(low <= start and end <= high for start, end in quoted)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The source of a cue verb: its subject, passive agent, or inherited from its head."""
+    verb_role = role(verb)
+    if is_passive(verb) or (verb.tag_ == "VBN" and verb_role == "clause_modifier"):
+        return agent_of(verb)
+    subject = subject_of(verb)
+    if subject is not None:
+        if subject.tag_ in {"WP", "WDT"} and role(verb) == "relative_clause":
+            return verb.head  # the group, which said …
+        return subject
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb_role == "relative_clause" or (verb_role == "clause_modifier" and head.pos_ in NOMINAL_POS):
+        return head  # a statement saying …
+    if verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"} and head.pos_ in VERBAL_POS:
+        return speaker_of(head)
+    return None
+
+
+def mention_span(token: Token) -> Span:
+    """The speaker as written: the noun phrase without relative or participial clauses."""
+    doc = token.doc
+    keep = {token.i}
+    for child in token.children:
+        if role(child) not in _MENTION_CUT_ROLES:
+            keep.update(t.i for t in child.subtree)
+    start, end = min(keep), max(keep) + 1
+    # stay contiguous around the head: cut at any dropped token
+    for i in range(token.i, end):
+        if i not in keep:
+            end = i
+            break
+    for i in range(token.i, start - 1, -1):
+        if i not in keep:
+            start = i + 1
+            break
+    while end - 1 > start and doc[end - 1].is_punct and doc[end - 1].text not in ")]":
+        end -= 1
+    while start < end - 1 and doc[start].is_punct and doc[start].text not in "([":
+        start += 1
+    return doc[start:end]
+
+
+def clause_span(doc: Doc, tokens: set[int]) -> Span | None:
+    """The longest contiguous run of a token set, without a leading `that` or edge punctuation."""
+    if not tokens:
+        return None
+    runs: list[tuple[int, int]] = []
+    for i in sorted(tokens):
+        if runs and (i == runs[-1][1] or all(doc[j].is_punct or doc[j].is_space for j in range(runs[-1][1], i))):
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    start, end = max(runs, key=lambda run: (sum(not doc[j].is_punct for j in range(*run)), -run[0]))
+    while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRAILING_JUNK or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _source_phrases(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
+    """`according to X, <clause>` and its kin: the phrase's object is the source."""
+    lowered = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for phrase in lexicon.source_phrases:
+            if tuple(lowered[i : i + len(phrase)]) != phrase:
+                continue
+            cue = doc[i : i + len(phrase)]
+            source = _phrase_object(cue)
+            if source is None:
+                break
+            pp_tokens = {t.i for t in cue} | {t.i for t in source.subtree}
+            anchor = _clause_anchor(source, cue)
+            if anchor.pos_ in VERBAL_POS and lexicon.is_cue_verb(anchor.lemma_.lower()):
+                break  # `X said, as per Y`: the verb's own attribution covers it
+            content = clause_span(doc, {t.i for t in anchor.subtree} - pp_tokens)
+            if content is not None:
+                yield Attribution(cue, mention_span(source), content, "source_phrase", belief=False)
+            break
+
+
+def _phrase_object(cue: Span) -> Token | None:
+    """The nominal head governed by a cue phrase (`two security sources`)."""
+    doc = cue.doc
+    if cue.end >= len(doc):
+        return None
+    token = doc[cue.end]
+    while token.head.i >= cue.end and token.head.i != token.i and token.head.pos_ in NOMINAL_POS:
+        token = token.head
+    return token if token.pos_ in NOMINAL_POS else None
+
+
+def _clause_anchor(source: Token, cue: Span) -> Token:
+    """The clause a source phrase attaches to: the nearest head with a subject, or the root."""
+    anchor = source.head if source.head.i not in range(cue.start, cue.end) else cue[0].head
+    while anchor.head.i != anchor.i and not children_with(anchor, *SUBJECT_ROLES):
+        anchor = anchor.head
+    return anchor

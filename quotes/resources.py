@@ -1,0 +1,14 @@
+"""Access to the package data (lexicons, schema, registry) under ``quotes/data``."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def read_json(name: str) -> Any:
+    """Read a JSON data file shipped with the package (read once, never mutated)."""
+    return json.loads(resources.files("quotes").joinpath("data", name).read_text(encoding="utf8"))
