@@ -38,6 +38,7 @@ RULE_CONFIDENCE = {
     "clausal_complement": 0.85,
     "postposed": 0.8,
     "source_phrase": 0.85,
+    "that_clause": 0.75,
     "infinitive": 0.7,
     "quoted_fragment": 0.7,
 }

@@ -46,6 +46,23 @@ def hyphenated_name_matcher(particles: list[str]) -> Callable[[str], re.Match[st
     return pattern.match
 
 
+#: C0 control characters (not tab/newline/CR) and DEL: split off like punctuation, so a
+#: stray control byte never glues itself to a word (``\x07“We``).
+CONTROL_CHARACTERS = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
+
+
+def _with_control_characters(
+    search: Callable[[str], re.Match[str] | None] | None, template: str
+) -> Callable[[str], re.Match[str] | None]:
+    control = re.compile(template.format(CONTROL_CHARACTERS))
+    if search is None:
+        return control.search
+    original = getattr(search, "__self__", None)
+    if isinstance(original, re.Pattern):
+        return re.compile(f"{control.pattern}|{original.pattern}").search
+    return lambda text: control.search(text) or search(text)
+
+
 def prepare_pipeline(nlp: Language) -> Language:
     """Add the news tokenization rules and the paragraph component to any pipeline."""
     particles = read_json("tokenizer.json")["hyphenated_name_particles"]
@@ -56,6 +73,8 @@ def prepare_pipeline(nlp: Language) -> Language:
         return bool(name_match(text) or (default_match and default_match(text)))
 
     nlp.tokenizer.token_match = token_match
+    nlp.tokenizer.prefix_search = _with_control_characters(nlp.tokenizer.prefix_search, "^{}")
+    nlp.tokenizer.suffix_search = _with_control_characters(nlp.tokenizer.suffix_search, "{}$")
     if "paragraph_breaks" not in nlp.pipe_names:
         first_syntax = next(
             (name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None

@@ -112,19 +112,38 @@ def _content_of(
             head = verb.head
             tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
             return clause_span(verb.doc, tokens), "postposed"
+        stranded = _stranded_that_clause(verb)
+        if stranded is not None:
+            return clause_span(verb.doc, {t.i for t in stranded.subtree}), "that_clause"
     if lemma in lexicon.infinitival_verbs:
         for xcomp in children_with(verb, "open_complement"):
             if xcomp.i > verb.i and any(c.lower_ == "to" for c in xcomp.children):
                 return clause_span(verb.doc, {t.i for t in xcomp.subtree}), "infinitive"
     if lemma in lexicon.fragment_verbs or lemma in lexicon.speech_verbs:
-        dependents = [
-            c for c in verb.rights
-            if role(c) not in SUBJECT_ROLES | {"punctuation", "coordinator", "conjunct", "adverbial_clause", "parataxis"}
-        ]
+        excluded = SUBJECT_ROLES | {"punctuation", "coordinator", "conjunct", "parataxis", "agent"}
+        if lemma not in lexicon.fragment_verbs:
+            excluded |= {"adverbial_clause"}
+        dependents = [c for c in verb.rights if role(c) not in excluded]
         tokens = {t.i for c in dependents for t in c.subtree}
         if tokens and _has_quote(verb.doc, tokens, quoted):
             return clause_span(verb.doc, tokens), "quoted_fragment"
     return None, ""
+
+
+def _stranded_that_clause(verb: Token) -> Token | None:
+    """A `that`-clause the parser hung on a noun after the verb (`announced at the end of
+    January that …`): complementizer `that` is a marker, unlike relative `that`."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.pos_ not in VERBAL_POS:
+            continue
+        if not any(c.lower_ == "that" and role(c) == "marker" for c in token.children):
+            continue
+        path = token.head
+        while path.i != verb.i and path.pos_ not in VERBAL_POS and path.head.i != path.i:
+            path = path.head
+        if path.i == verb.i:
+            return token
+    return None
 
 
 def _has_quote(doc: Doc, tokens: set[int], quoted: Sequence[tuple[int, int]]) -> bool:
@@ -148,8 +167,20 @@ def speaker_of(verb: Token) -> Token | None:
         return None
     if verb_role == "relative_clause" or (verb_role == "clause_modifier" and head.pos_ in NOMINAL_POS):
         return head  # a statement saying …
+    if verb_role == "adverbial_clause" and verb.tag_ == "VBG":
+        return _nearest_active_subject(verb)  # `…, saying …` speaks for the main clause
     if verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"} and head.pos_ in VERBAL_POS:
         return speaker_of(head)
+    return None
+
+
+def _nearest_active_subject(verb: Token) -> Token | None:
+    """The subject of the closest governing verb that has an active subject."""
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ in VERBAL_POS and not is_passive(ancestor):
+            subject = subject_of(ancestor)
+            if subject is not None:
+                return subject
     return None
 
 

@@ -1,0 +1,1 @@
+"""Training recipe for the shipped English pipeline (needs the ``dev`` extra: floret)."""

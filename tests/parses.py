@@ -1,0 +1,102 @@
+"""Hand-built parses shared by the rule tests: (word, head, dep, pos, lemma[, tag]) rows."""
+
+UD_SAID_THAT = [
+    ("CENTCOM", 1, "nsubj", "PROPN", "CENTCOM"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("that", 5, "mark", "SCONJ", "that"),
+    ("the", 4, "det", "DET", "the"),
+    ("strike", 5, "nsubj", "NOUN", "strike"),
+    ("killed", 1, "ccomp", "VERB", "kill", "VBD"),
+    ("a", 7, "det", "DET", "a"),
+    ("commander", 5, "obj", "NOUN", "commander"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+CLEAR_SAID_THAT = [row if row[2] != "obj" else (*row[:2], "dobj", *row[3:]) for row in UD_SAID_THAT]
+
+UD_PASSIVE_AGENT = [
+    ("It", 2, "nsubj:pass", "PRON", "it"),
+    ("was", 2, "aux:pass", "AUX", "be"),
+    ("denied", 2, "ROOT", "VERB", "deny", "VBN"),
+    ("by", 4, "case", "ADP", "by"),
+    ("Tehran", 2, "obl:agent", "PROPN", "Tehran"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+CLEAR_PASSIVE_AGENT = [
+    ("It", 2, "nsubjpass", "PRON", "it"),
+    ("was", 2, "auxpass", "AUX", "be"),
+    ("denied", 2, "ROOT", "VERB", "deny", "VBN"),
+    ("by", 2, "agent", "ADP", "by"),
+    ("Tehran", 3, "pobj", "PROPN", "Tehran"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+UD_ACCORDING = [
+    ("According", 2, "case", "VERB", "accord", "VBG"),
+    ("to", 0, "fixed", "ADP", "to"),
+    ("Reuters", 4, "obl", "PROPN", "Reuters"),
+    ("it", 4, "nsubj", "PRON", "it"),
+    ("ended", 4, "ROOT", "VERB", "end"),
+]
+CLEAR_ACCORDING = [
+    ("According", 4, "prep", "VERB", "accord", "VBG"),
+    ("to", 0, "prep", "ADP", "to"),
+    ("Reuters", 1, "pobj", "PROPN", "Reuters"),
+    ("it", 4, "nsubj", "PRON", "it"),
+    ("ended", 4, "ROOT", "VERB", "end"),
+]
+
+UD_POSTPOSED = [
+    ("There", 1, "expl", "PRON", "there"),
+    ("is", 1, "ROOT", "VERB", "be"),
+    ("no", 3, "det", "DET", "no"),
+    ("evidence", 1, "nsubj", "NOUN", "evidence"),
+    (",", 8, "punct", "PUNCT", ","),
+    ("the", 7, "det", "DET", "the"),
+    ("US", 7, "compound", "PROPN", "US"),
+    ("military", 8, "nsubj", "NOUN", "military"),
+    ("added", 1, "parataxis", "VERB", "add", "VBD"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+CLEAR_POSTPOSED = [
+    ("There", 1, "expl", "PRON", "there"),
+    ("is", 8, "ccomp", "VERB", "be"),
+    ("no", 3, "det", "DET", "no"),
+    ("evidence", 1, "attr", "NOUN", "evidence"),
+    (",", 8, "punct", "PUNCT", ","),
+    ("the", 7, "det", "DET", "the"),
+    ("US", 7, "compound", "PROPN", "US"),
+    ("military", 8, "nsubj", "NOUN", "military"),
+    ("added", 8, "ROOT", "VERB", "add", "VBD"),
+    (".", 8, "punct", "PUNCT", "."),
+]
+UD_SAYING = [
+    ("CENTCOM", 1, "nsubj", "PROPN", "CENTCOM"),
+    ("claimed", 1, "ROOT", "VERB", "claim", "VBD"),
+    ("responsibility", 1, "obj", "NOUN", "responsibility"),
+    (",", 4, "punct", "PUNCT", ","),
+    ("saying", 1, "advcl", "VERB", "say", "VBG"),
+    ("the", 6, "det", "DET", "the"),
+    ("attack", 9, "nsubj", "NOUN", "attack"),
+    ("was", 9, "cop", "AUX", "be"),
+    ("a", 9, "det", "DET", "a"),
+    ("response", 4, "ccomp", "NOUN", "response"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+UD_VOWED = [
+    ("Biden", 1, "nsubj", "PROPN", "Biden"),
+    ("vowed", 1, "ROOT", "VERB", "vow", "VBD"),
+    ("to", 4, "mark", "PART", "to"),
+    ("“", 4, "punct", "PUNCT", "“"),
+    ("respond", 1, "xcomp", "VERB", "respond", "VB"),
+    ("”", 4, "punct", "PUNCT", "”"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+VOWED_SPACES = [True, True, True, False, False, False, False]
+UD_SOURCELESS = [
+    ("The", 1, "det", "DET", "the"),
+    ("militia", 3, "nsubj:pass", "NOUN", "militia"),
+    ("is", 3, "aux:pass", "AUX", "be"),
+    ("said", 3, "ROOT", "VERB", "say", "VBN"),
+    ("to", 5, "mark", "PART", "to"),
+    ("lead", 3, "xcomp", "VERB", "lead", "VB"),
+    ("it", 5, "obj", "PRON", "it"),
+]

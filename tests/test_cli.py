@@ -1,0 +1,84 @@
+"""The command line, run in a real subprocess as users run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, SEEDS
+from schema import assert_valid_record
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "quotes", *args], input=stdin, capture_output=True, cwd=REPO)
+
+
+def records(output: bytes) -> list[dict]:
+    return [json.loads(line) for line in output.decode().splitlines() if line.strip()]
+
+
+def test_help_explains_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    assert b"quotes extract article.txt" in result.stdout
+    assert b"--model" in run("extract", "--help").stdout
+
+
+def test_extract_seeds_folder_to_file(tmp_path):
+    out = tmp_path / "quotes.jsonl"
+    result = run("extract", str(SEEDS), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    found = records(out.read_bytes())
+    texts = {p.stem: p.read_text(encoding="utf8") for p in SEEDS.glob("*.txt")}
+    assert {r["doc_id"] for r in found} == set(texts)
+    for record in found:
+        assert_valid_record(record, texts[record["doc_id"]])
+
+
+def test_stdin_text_and_jsonl():
+    result = run("extract", "-", stdin="“We will respond to the attack,” the group said.".encode())
+    assert result.returncode == 0
+    assert [r["doc_id"] for r in records(result.stdout)] == ["stdin"]
+    jsonl = b'{"id": "a1", "text": "\\u201cWe will respond to the attack,\\u201d he said."}\n'
+    result = run("extract", "-", "--stdin-jsonl", stdin=jsonl)
+    assert [r["doc_id"] for r in records(result.stdout)] == ["a1"]
+
+
+def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("“We will respond to the attack,” the group said.", encoding="utf8")
+    (tmp_path / "latin1.txt").write_bytes("“Caf\xe9 is closed,” he said.".encode("latin-1", "replace"))
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "empty.txt").write_text("", encoding="utf8")
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "ok", "text": "\\u201cWe hold them responsible for it,\\u201d she said."}\n'
+        "this is not json\n"
+        '{"id": "no-text"}\n',
+        encoding="utf8",
+    )
+    result = run("extract", str(tmp_path), str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    stderr = result.stderr.decode()
+    assert "invalid UTF-8 at byte" in stderr and "latin1" in stderr
+    assert "binary data" in stderr
+    assert "'empty'" in stderr and "text is empty" in stderr
+    assert "line 2 is not JSON" in stderr
+    assert "no string field 'text'" in stderr
+    assert "no such file" in stderr
+    assert sorted({r["doc_id"] for r in records(result.stdout)}) == ["good", "ok"]
+
+
+def test_unknown_model_exits_with_usage_error():
+    result = run("extract", str(SEEDS), "--model", "no_such_model")
+    assert result.returncode == 2
+    assert b"cannot load spaCy pipeline 'no_such_model'" in result.stderr
+
+
+def test_evaluate_prints_scores_and_writes_json(tmp_path):
+    out = tmp_path / "scores.json"
+    result = run("evaluate", "seeds", "data/seeds.gold.jsonl", "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    assert b"| all |" in result.stdout
+    scores = json.loads(out.read_text())
+    assert set(scores["by_type"]) == {"direct", "indirect", "mixed"}

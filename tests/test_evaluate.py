@@ -1,0 +1,74 @@
+"""Scoring rules and gold readers, on small hand-made gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quotes.evaluate import GoldAttribution, normalise_mention, quote_type_of, read_brat, read_seed_gold, score
+from quotes.records import Cue, Quote, Speaker
+
+TEXT = "Officials said the strike killed a commander. “We will respond,” the group added."
+
+
+def quote(start: int, end: int, speaker: str | None = None, kind: str = "indirect") -> Quote:
+    spk = None
+    if speaker is not None:
+        at = TEXT.index(speaker)
+        spk = Speaker(speaker, at, at + len(speaker), speaker)
+    return Quote("d", kind, TEXT[start:end], start, end, spk, Cue("said", "say", 10, 14), 0, 0, 0.9, "test")  # type: ignore[arg-type]
+
+
+def gold(start: int, end: int, required: bool = True, mentions: tuple[str, ...] = ("Officials",)) -> GoldAttribution:
+    return GoldAttribution("d", "indirect", start, end, "said", required, mentions)
+
+
+def test_half_overlap_counts_as_found_and_correct():
+    g = gold(15, 44)  # "the strike killed a commander"
+    report = score("t", [g], [quote(15, 32, "Officials")])  # covers 17 of 29 gold characters
+    assert report.overall.found == 1 and report.overall.correct == 1
+    assert report.speaker_correct == 1
+
+
+def test_small_overlap_is_a_miss_and_a_false_positive():
+    report = score("t", [gold(15, 44)], [quote(0, 20)])
+    assert report.overall.found == 0 and report.overall.predicted == 1 and report.overall.correct == 0
+
+
+def test_optional_gold_is_neither_needed_nor_penalised():
+    report = score("t", [gold(15, 44, required=False)], [quote(15, 44)])
+    assert report.overall.gold == 0 and report.overall.predicted == 0
+
+
+def test_wrong_speaker_is_counted():
+    report = score("t", [gold(15, 44)], [quote(15, 44, "group")])
+    assert report.speaker_checked == 1 and report.speaker_correct == 0
+
+
+def test_mentions_compare_without_case_apostrophes_or_leading_the():
+    assert normalise_mention("The KATA’IB Hezbollah") == normalise_mention("Kata'ib hezbollah")
+
+
+def test_quote_type_of_brat_content():
+    assert quote_type_of("“We will respond.”") == "direct"
+    assert quote_type_of("to “respond” to the attack") == "mixed"
+    assert quote_type_of("the strike killed a commander") == "indirect"
+
+
+def test_read_brat_joins_source_cue_and_content(tmp_path: Path):
+    ann = tmp_path / "doc.ann"
+    ann.write_text(
+        "T1\tSource 0 9\tOfficials\nT2\tCue 10 14\tsaid\nT3\tContent 15 22;23 44\tthe strike killed a commander\n"
+        "T4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf8",
+    )
+    (item,) = read_brat(ann, TEXT)
+    assert (item.start, item.end, item.cue, item.source_spans) == (15, 44, "said", ((0, 9),))
+
+
+def test_read_seed_gold_locates_repeated_contents(tmp_path: Path):
+    text = "“Again,” he said. “Again,” she said."
+    path = tmp_path / "gold.jsonl"
+    line = '{"doc": "d", "type": "direct", "content": "Again,", "mentions": ["he"], "entity": [], "cue": "said", "required": true}'
+    path.write_text(line + "\n" + line.replace('"he"', '"she"') + "\n", encoding="utf8")
+    first, second = read_seed_gold(path, {"d": text})
+    assert (first.start, second.start) == (1, 19)
