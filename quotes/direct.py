@@ -57,7 +57,7 @@ def attribute_quote(
         return any(a - 1 <= token.idx < b + 1 for a, b in quoted)
 
     outside = [t for t in context if not in_quote(t)]
-    cues = [t for t in outside if t.pos_ in VERBAL_POS and lexicon.is_cue_verb(t.lemma_.lower())]
+    cues = [t for t in outside if t.pos_ in VERBAL_POS and lexicon.is_quote_cue(t.lemma_.lower())]
     cue = min(cues, key=lambda t: _distance(t, span), default=None)
     speaker_token = speaker_of(cue) if cue is not None else None
     if speaker_token is not None and in_quote(speaker_token):

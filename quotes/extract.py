@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .pipeline import load_pipeline
 from .quotemarks import QuoteSpan, find_quote_spans, paragraphs, word_count
 from .records import Cue, Quote, QuoteType, Speaker
-from .reported import find_reported
+from .reported import VERBAL_POS, find_reported
 
 #: Quoted spans shorter than this are scare quotes or titles (`the “hallmark”`):
 #: never a quote of their own, they make the reported speech around them mixed.
@@ -41,6 +41,7 @@ RULE_CONFIDENCE = {
     "that_clause": 0.75,
     "infinitive": 0.7,
     "quoted_fragment": 0.7,
+    "nominal_object": 0.5,
 }
 
 
@@ -157,8 +158,8 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
     text = doc.text
     spans = find_quote_spans(text)
     all_ranges = [(s.start, s.end) for s in spans]
-    quote_ranges = [(s.start, s.end) for s in spans if word_count(text[s.start : s.end]) >= MIN_QUOTE_WORDS]
-    quote_spans = [s for s in spans if (s.start, s.end) in quote_ranges]
+    quote_spans = [s for s in spans if is_utterance(doc, s, lexicon)]
+    quote_ranges = [(s.start, s.end) for s in quote_spans]
     builder = _RecordBuilder(doc, doc_id, origin)
 
     direct = _attribute_chain([attribute_quote(doc, s, all_ranges, lexicon) for s in quote_spans], text)
@@ -177,14 +178,29 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
                                      belief=attribution.belief))
         reported_ranges.append((start, end))
 
-    for attribution, _ in direct:
+    for attribution, rule in direct:
         span = attribution.span
-        if attribution.standalone or attribution.cue is None:
+        if attribution.standalone or any(_overlap(span.start, span.end, a, b) for a, b in reported_ranges):
             continue
-        if not any(_overlap(span.start, span.end, a, b) for a, b in reported_ranges):
+        if attribution.cue is None:  # someone's words, but the sentence does not say whose
+            records.append(builder.quote("direct", span.start, span.end, None, None, rule))
+        else:
             records.append(builder.quote("mixed", span.start, span.end, attribution.speaker, attribution.cue,
                                          "embedded_quote"))
     return sorted(records, key=lambda r: (r.start, r.end))
+
+
+def is_utterance(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> bool:
+    """Words someone said, not a scare quote or title: long enough, ending like a
+    sentence (`“Stay there!”`), or introduced by a quoting verb (`yelled “You lie”`)."""
+    content = doc.text[span.start : span.end]
+    if word_count(content) >= MIN_QUOTE_WORDS or content[-1:] in {".", "!", "?", ","}:
+        return True
+    before = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if before is None or before.start == 0:
+        return False
+    previous = [t for t in doc[max(0, before.start - 3) : before.start] if not t.is_punct and not t.is_space]
+    return bool(previous) and previous[-1].pos_ in VERBAL_POS and lexicon.is_quote_cue(previous[-1].lemma_.lower())
 
 
 def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:

@@ -28,13 +28,16 @@ def children_with(token: Token, *roles: str) -> list[Token]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The nominal subject, active or passive (`X said`, `X is believed`)."""
-    subjects = children_with(verb, "subject", "passive_subject")
+    """The nominal subject, active before passive (`X said`, `X is believed`)."""
+    subjects = children_with(verb, "subject") or children_with(verb, "passive_subject")
     return subjects[0] if subjects else None
 
 
 def is_passive(verb: Token) -> bool:
-    return bool(children_with(verb, "passive_subject", "passive_auxiliary"))
+    """Passive voice: a passive auxiliary, or a passive subject and no active one."""
+    if children_with(verb, "passive_auxiliary"):
+        return True
+    return bool(children_with(verb, "passive_subject")) and not children_with(verb, "subject")
 
 
 def preposition_of(noun: Token) -> str:

@@ -20,6 +20,8 @@ class Lexicon:
     belief_verbs: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     statement_nouns: frozenset[str]
+    quote_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lexicon:
@@ -32,6 +34,8 @@ class Lexicon:
                 sorted((tuple(p) for p in data["source_phrases"]), key=len, reverse=True)
             ),
             statement_nouns=frozenset(data["statement_nouns"]),
+            quote_verbs=frozenset(data["quote_verbs"]),
+            addressee_verbs=frozenset(data["addressee_verbs"]),
         )
 
     @classmethod
@@ -43,4 +47,9 @@ class Lexicon:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf8")))
 
     def is_cue_verb(self, lemma: str) -> bool:
+        """A cue of reported speech or thought (not the direct-only ``quote_verbs``)."""
         return lemma in self.speech_verbs or lemma in self.belief_verbs or lemma in self.fragment_verbs
+
+    def is_quote_cue(self, lemma: str) -> bool:
+        """A verb that can introduce a direct quote."""
+        return self.is_cue_verb(lemma) or lemma in self.quote_verbs

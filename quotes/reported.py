@@ -7,7 +7,9 @@ Patterns (each tagged with the ``rule`` that produced it):
 * ``postposed``: `<clause>, the US military added.` / `…, reported Reuters.` (UD parataxis);
 * ``infinitive``: `Biden vowed to “respond”` for verbs that report an infinitive;
 * ``quoted_fragment``: `called it a “clear aggression”`, `blamed “radical … groups” for …`:
-  a nominal content counts only when it carries a quoted fragment;
+  a nominal content of these verbs counts only when it carries a quoted fragment;
+* ``nominal_object``: `Tehran denied involvement in …`: the noun-phrase object of a
+  speech verb (never of a verb whose object is the listener, `told reporters`);
 * ``source_phrase``: `according to X, <clause>`, `<clause>, as indicated by X`.
 
 Participles (`…, saying <clause>`) and conjoined verbs take the speaker of the verb
@@ -115,6 +117,9 @@ def _content_of(
         stranded = _stranded_that_clause(verb)
         if stranded is not None:
             return clause_span(verb.doc, {t.i for t in stranded.subtree}), "that_clause"
+        trailing = _trailing_reporting_clause(verb)
+        if trailing is not None:
+            return trailing, "postposed"
     if lemma in lexicon.infinitival_verbs:
         for xcomp in children_with(verb, "open_complement"):
             if xcomp.i > verb.i and any(c.lower_ == "to" for c in xcomp.children):
@@ -127,6 +132,10 @@ def _content_of(
         tokens = {t.i for c in dependents for t in c.subtree}
         if tokens and _has_quote(verb.doc, tokens, quoted):
             return clause_span(verb.doc, tokens), "quoted_fragment"
+    if lemma in lexicon.speech_verbs and lemma not in lexicon.addressee_verbs:
+        objects = [c for c in children_with(verb, "object") if c.i > verb.i]
+        if objects and len(list(objects[0].subtree)) >= 2:
+            return clause_span(verb.doc, {t.i for t in objects[0].subtree}), "nominal_object"
     return None, ""
 
 
@@ -144,6 +153,24 @@ def _stranded_that_clause(verb: Token) -> Token | None:
         if path.i == verb.i:
             return token
     return None
+
+
+def _trailing_reporting_clause(verb: Token) -> Span | None:
+    """`<clause>, the US military added.` / `…, reported Reuters.` however the parser
+    attached the reporting clause: a cue with a subject and no object closes the
+    sentence after a comma, and everything before the comma is the content."""
+    subject = subject_of(verb)
+    if subject is None or is_passive(verb) or children_with(verb, "object", "clausal_complement", "open_complement"):
+        return None
+    sentence = verb.sent
+    first = min(verb.i, subject.left_edge.i)
+    reporting = {t.i for t in verb.subtree} | {t.i for t in subject.subtree} | {verb.i}
+    after = [t for t in sentence if t.i > first and t.i not in reporting]
+    if first - 1 <= sentence.start or any(not t.is_punct for t in after):
+        return None
+    if verb.doc[first - 1].text not in {",", "—", "–", "-"}:
+        return None
+    return clause_span(verb.doc, set(range(sentence.start, first - 1)))
 
 
 def _has_quote(doc: Doc, tokens: set[int], quoted: Sequence[tuple[int, int]]) -> bool:
