@@ -130,10 +130,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         texts, gold = load_brat(Path(args.gold), args.limit)
         name = f"brat ({args.gold})"
         speech = speech_cue_classifier(gold, nlp, lexicon)
-        subsets = {
-            "speech-verb cues": lambda g: g in speech,
-            "direct (brat)": lambda g: g.type == "direct",
-        }
+        subsets = {"speech-verb cues": lambda g: g in speech}
     predicted = _predictions(args.predictions, texts, nlp)
     report = score(name, gold, predicted, subsets)
     table = report.to_markdown()
@@ -179,7 +176,12 @@ def _predictions(path: str | None, texts: dict[str, str], nlp: Language) -> list
     if path:
         lines = Path(path).read_text(encoding="utf8").splitlines()
         return [Quote.from_dict(json.loads(line)) for line in lines if line.strip()]
-    return [q for result in extract_many(texts.items(), nlp) for q in result.quotes]
+    quotes: list[Quote] = []
+    for result in extract_many(texts.items(), nlp):
+        if result.error:
+            print(f"quotes: {result.error}", file=sys.stderr)
+        quotes += result.quotes
+    return quotes
 
 
 def write_readme_block(readme: Path, key: str, report: Report, command: str, model: str) -> None:

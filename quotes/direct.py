@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .labels import children_with
 from .lexicon import Lexicon
 from .quotemarks import QuoteSpan
 from .reported import VERBAL_POS, mention_span, speaker_of
 
-#: A following sentence this short, right after a closing mark, can still hold the
-#: attribution the sentence splitter cut off (`“… region.” he said.`).
-MAX_TRAILING_ATTRIBUTION = 12
+#: How far into the next sentence an attribution cut off by the sentence splitter may
+#: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).
+MAX_TAIL_CUE_POSITION = 8
 
 
 @dataclass(frozen=True)
@@ -31,27 +32,37 @@ class QuoteAttribution:
     standalone: bool
 
 
-def _context(doc: Doc, span: QuoteSpan) -> list[Token]:
-    """Tokens of the sentences the quote touches, plus a short trailing attribution."""
-    first = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if first is None or not len(first):
+def _context(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> list[Token]:
+    """Tokens of the sentences the quote touches, widened to where its attribution can be."""
+    covered = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if covered is None or not len(covered):
         return []
-    start_sent, end_sent = first[0].sent, first[-1].sent
-    tokens = list(doc[start_sent.start : end_sent.end])
-    following = end_sent.end
-    if following < len(doc):
-        after = doc[following].sent
-        same_paragraph = "\n" not in doc[end_sent.end - 1 : following + 1].text
-        if same_paragraph and len(after) <= MAX_TRAILING_ATTRIBUTION and (after[0].is_lower or after[0].pos_ == "PRON"):
-            tokens += list(after)
-    return tokens
+    start, end = covered[0].sent.start, covered[-1].sent.end
+    text = doc.text
+    if end < len(doc) and _is_attribution_tail(doc[end].sent, text[span.end : doc[end].idx], lexicon):
+        end = doc[end].sent.end
+    paragraph_start = text.rfind("\n", 0, span.start) + 1
+    opens_paragraph = not any(char.isalnum() for char in text[paragraph_start : span.start])
+    if start > 0 and opens_paragraph and text[:paragraph_start].rstrip().endswith(":"):
+        start = doc[start - 1].sent.start  # `She went on to say:` ends the paragraph before
+    return list(doc[start:end])
+
+
+def _is_attribution_tail(sentence: Span, gap: str, lexicon: Lexicon) -> bool:
+    """The sentence right after a closing mark opens with `X said` and reports nothing else."""
+    if "\n" in gap or any(char.isalnum() for char in gap):
+        return False
+    for token in sentence[:MAX_TAIL_CUE_POSITION]:
+        if token.pos_ in VERBAL_POS and lexicon.is_quote_cue(token.lemma_.lower()):
+            return not children_with(token, "clausal_complement", "object")
+    return False
 
 
 def attribute_quote(
     doc: Doc, span: QuoteSpan, quoted: list[tuple[int, int]], lexicon: Lexicon
 ) -> QuoteAttribution:
     """Find the nearest reporting verb outside any quote and test whether the quote stands alone."""
-    context = [t for t in _context(doc, span) if not t.is_space]
+    context = [t for t in _context(doc, span, lexicon) if not t.is_space]
 
     def in_quote(token: Token) -> bool:
         return any(a - 1 <= token.idx < b + 1 for a, b in quoted)

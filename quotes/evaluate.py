@@ -46,6 +46,12 @@ class Tally:
     found: int = 0
     predicted: int = 0
     correct: int = 0
+    speaker_correct: int = 0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        """Of the attributions found, the share whose speaker mention is right."""
+        return self.speaker_correct / self.found if self.found else 0.0
 
     @property
     def recall(self) -> float:
@@ -80,7 +86,8 @@ class Report:
     def as_dict(self) -> dict[str, object]:
         def tally(t: Tally) -> dict[str, float | int]:
             return {"gold": t.gold, "found": t.found, "recall": round(t.recall, 4), "predicted": t.predicted,
-                    "correct": t.correct, "precision": round(t.precision, 4), "f1": round(t.f1, 4)}
+                    "correct": t.correct, "precision": round(t.precision, 4), "f1": round(t.f1, 4),
+                    "speaker_accuracy": round(t.speaker_accuracy, 4)}
 
         return {
             "name": self.name,
@@ -97,14 +104,16 @@ class Report:
         lines = [
             f"**{self.name}** ({self.documents} documents)",
             "",
-            "| slice | gold | found | recall | predicted | correct | precision | F1 |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| slice | gold | found | recall | predicted | correct | precision | F1 | speaker |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         rows = [("all", self.overall), *self.by_type.items(), *self.subsets.items()]
         for name, t in rows:
+            if not t.gold and not t.predicted:
+                continue
             lines.append(
                 f"| {name} | {t.gold} | {t.found} | {t.recall:.3f} | {t.predicted} | {t.correct} | "
-                f"{t.precision:.3f} | {t.f1:.3f} |"
+                f"{t.precision:.3f} | {t.f1:.3f} | {t.speaker_accuracy:.3f} |"
             )
         lines += [
             "",
@@ -272,13 +281,15 @@ def score(
         tallies = [report.overall, report.by_type[item.type]] + [
             report.subsets[key] for key, belongs in subsets.items() if belongs(item)
         ]
+        speaker_right = best is not None and _speaker_matches(item, best)
         for tally in tallies:
             tally.gold += 1
             tally.found += best is not None
+            tally.speaker_correct += speaker_right
         if best is None:
             continue
         report.speaker_checked += 1
-        report.speaker_correct += _speaker_matches(item, best)
+        report.speaker_correct += speaker_right
         report.cue_checked += 1
         report.cue_correct += _cue_matches(item, best)
         if canonical is not None and item.entities:

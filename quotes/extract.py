@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .direct import QuoteAttribution, attribute_quote
 from .errors import InvalidDocumentError
@@ -191,16 +191,29 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
 
 
 def is_utterance(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> bool:
-    """Words someone said, not a scare quote or title: long enough, ending like a
-    sentence (`“Stay there!”`), or introduced by a quoting verb (`yelled “You lie”`)."""
-    content = doc.text[span.start : span.end]
-    if word_count(content) >= MIN_QUOTE_WORDS or content[-1:] in {".", "!", "?", ","}:
-        return True
-    before = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if before is None or before.start == 0:
+    """Words someone said, not a scare quote or a title: introduced or followed by a
+    quoting verb (`yelled “You lie!”`, `“Denver,” he answered`), or long and not Title Case."""
+    covered = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if covered is None or not len(covered):
         return False
-    previous = [t for t in doc[max(0, before.start - 3) : before.start] if not t.is_punct and not t.is_space]
-    return bool(previous) and previous[-1].pos_ in VERBAL_POS and lexicon.is_quote_cue(previous[-1].lemma_.lower())
+    before = [t for t in doc[max(0, covered.start - 3) : covered.start] if not t.is_punct and not t.is_space]
+    after = [t for t in doc[covered.end : covered.end + 5] if not t.is_punct and not t.is_space][:3]
+    if (before and _quotes(before[-1], lexicon)) or any(_quotes(t, lexicon) for t in after):
+        return True
+    content = doc.text[span.start : span.end]
+    if looks_like_title(content):
+        return False
+    return word_count(content) >= MIN_QUOTE_WORDS or content[-1:] in {"!", "?"}
+
+
+def _quotes(token: Token, lexicon: Lexicon) -> bool:
+    return token.pos_ in VERBAL_POS and lexicon.is_quote_cue(token.lemma_.lower())
+
+
+def looks_like_title(content: str) -> bool:
+    """`“Sunday Morning Futures,”`, `‘Honesty Is In Question.’`: every longer word capitalised."""
+    words = [w for w in content.rstrip(".,").split() if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and len(content.split()) <= 8 and all(w[0].isupper() for w in words)
 
 
 def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
@@ -224,7 +237,10 @@ def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[tuple[Quo
         rule = _direct_rule(attribution)
         if attribution.cue is None and attribution.standalone and previous is not None:
             span, before = attribution.span, previous.span
-            if before.continues and span.paragraph == before.paragraph + 1:
+            cue_between = previous.cue is not None and before.end <= previous.cue.start_char < span.start
+            if (before.continues and span.paragraph == before.paragraph + 1) or (
+                span.paragraph == before.paragraph and cue_between
+            ):
                 attribution, rule = _inherit(attribution, previous), "direct_continued"
             elif span.paragraph == before.paragraph + 1 and _fills_paragraph(span, bounds[span.paragraph], text):
                 attribution, rule = _inherit(attribution, previous), "direct_floating"
