@@ -51,12 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="extract quotes from articles into JSON Lines",
-        description="Extract quotes from articles (.txt files, folders, .jsonl, or - for stdin) into JSON Lines.",
+        description="Extract quotes from articles (.txt files, folders, .jsonl, or - for stdin) to JSONL.",
     )
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder, .jsonl file, or - for stdin")
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article file, folder, .jsonl file, or - for stdin"
+    )
     extract.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here instead of standard output")
     _add_model_option(extract)
-    extract.add_argument("--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article")
+    extract.add_argument(
+        "--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article"
+    )
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -64,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Score extraction against gold: the seed gold format or brat standoff (PolNeAR).",
     )
     evaluate.add_argument("format", choices=["seeds", "brat"], help="gold format")
-    evaluate.add_argument("gold", help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/")
+    evaluate.add_argument(
+        "gold", help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/"
+    )
     evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
     evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents")
     evaluate.add_argument("--predictions", help="score these records instead of extracting")
@@ -103,7 +109,10 @@ def run_extract(args: argparse.Namespace) -> int:
         for document in iter_documents(args.paths, stdin_jsonl=args.stdin_jsonl):
             if document.error:
                 failed += 1
-                print(f"quotes: {document.source}: document {document.doc_id!r}: {document.error}", file=sys.stderr)
+                print(
+                    f"quotes: {document.source}: document {document.doc_id!r}: {document.error}",
+                    file=sys.stderr,
+                )
             else:
                 readable.append((document.doc_id, document.text or ""))
         for result in extract_many(readable, nlp):
@@ -139,7 +148,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
         Path(args.json_out).write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf8")
     if args.readme:
         command = "quotes evaluate " + " ".join(sys.argv[2:] if sys.argv[1:2] == ["evaluate"] else [])
-        write_readme_block(Path(args.readme), args.format, report, command.strip(), args.model or DEFAULT_MODEL)
+        write_readme_block(
+            Path(args.readme), args.format, report, command.strip(), args.model or DEFAULT_MODEL
+        )
     return EXIT_OK
 
 
@@ -162,7 +173,9 @@ def load_brat(folder: Path, limit: int = 0) -> tuple[dict[str, str], list[GoldAt
     return texts, gold
 
 
-def speech_cue_classifier(gold: list[GoldAttribution], nlp: Language, lexicon: Lexicon) -> set[GoldAttribution]:
+def speech_cue_classifier(
+    gold: list[GoldAttribution], nlp: Language, lexicon: Lexicon
+) -> set[GoldAttribution]:
     """The gold attributions whose cue is a speech verb or phrase, by the pipeline's lemmas."""
     cues = [g.cue for g in gold]
     speech = set()
@@ -194,7 +207,9 @@ def write_readme_block(readme: Path, key: str, report: Report, command: str, mod
     )
     current = readme.read_text(encoding="utf8") if readme.exists() else ""
     pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
-    updated = pattern.sub(lambda _: body, current) if pattern.search(current) else current + "\n" + body + "\n"
+    updated = (
+        pattern.sub(lambda _: body, current) if pattern.search(current) else current + "\n" + body + "\n"
+    )
     readme.write_text(updated, encoding="utf8")
 
 

@@ -85,9 +85,16 @@ class Report:
 
     def as_dict(self) -> dict[str, object]:
         def tally(t: Tally) -> dict[str, float | int]:
-            return {"gold": t.gold, "found": t.found, "recall": round(t.recall, 4), "predicted": t.predicted,
-                    "correct": t.correct, "precision": round(t.precision, 4), "f1": round(t.f1, 4),
-                    "speaker_accuracy": round(t.speaker_accuracy, 4)}
+            return {
+                "gold": t.gold,
+                "found": t.found,
+                "recall": round(t.recall, 4),
+                "predicted": t.predicted,
+                "correct": t.correct,
+                "precision": round(t.precision, 4),
+                "f1": round(t.f1, 4),
+                "speaker_accuracy": round(t.speaker_accuracy, 4),
+            }
 
         return {
             "name": self.name,
@@ -276,7 +283,11 @@ def score(
         if not item.required:
             continue
         span = (item.start, item.end)
-        candidates = [q for q in predicted_by_doc[item.doc] if _shared((q.start, q.end), span) * 2 >= item.end - item.start]
+        candidates = [
+            q
+            for q in predicted_by_doc[item.doc]
+            if _shared((q.start, q.end), span) * 2 >= item.end - item.start
+        ]
         best = max(candidates, key=lambda q: _shared((q.start, q.end), span), default=None)
         tallies = [report.overall, report.by_type[item.type]] + [
             report.subsets[key] for key, belongs in subsets.items() if belongs(item)
@@ -298,7 +309,11 @@ def score(
 
     for quote in predicted:
         span = (quote.start, quote.end)
-        inside = [g for g in gold_by_doc[quote.doc_id] if _shared(span, (g.start, g.end)) * 2 >= quote.end - quote.start]
+        inside = [
+            g
+            for g in gold_by_doc[quote.doc_id]
+            if _shared(span, (g.start, g.end)) * 2 >= quote.end - quote.start
+        ]
         if inside and not any(g.required for g in inside):
             continue  # matches only an optional attribution: neither right nor wrong
         for tally in (report.overall, report.by_type[quote.type]):
@@ -307,7 +322,9 @@ def score(
     return report
 
 
-def speech_cue(lemmas: Iterable[str], speech_verbs: frozenset[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+def speech_cue(
+    lemmas: Iterable[str], speech_verbs: frozenset[str], phrases: Iterable[tuple[str, ...]]
+) -> bool:
     """Whether a gold cue is a speech verb or a source phrase (`according to`)."""
     words = [w.casefold() for w in lemmas]
     if any(w in speech_verbs for w in words):

@@ -112,7 +112,11 @@ def _extract_batch(batch: list[tuple[str, str]], nlp: Language, lexicon: Lexicon
             continue
         try:
             doc = parsed.get(position)
-            found = quotes_from_doc(doc, doc_id, lexicon) if doc is not None else _extract_long(text, doc_id, nlp, lexicon)
+            found = (
+                quotes_from_doc(doc, doc_id, lexicon)
+                if doc is not None
+                else _extract_long(text, doc_id, nlp, lexicon)
+            )
         except Exception as error:  # one broken document must not end the stream
             yield DocumentResult(doc_id, [], f"{type(error).__name__}: {error}")
         else:
@@ -164,7 +168,9 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
 
     direct = _attribute_chain([attribute_quote(doc, s, all_ranges, lexicon) for s in quote_spans], text)
     standalone = [(a, rule) for a, rule in direct if a.standalone]
-    records = [builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone]
+    records = [
+        builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone
+    ]
     direct_ranges = [(a.span.start, a.span.end) for a, _ in standalone]
     reported_ranges: list[tuple[int, int]] = []
     for attribution in find_reported(doc, lexicon, all_ranges, quote_ranges):
@@ -174,19 +180,29 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
         ):
             continue
         kind: QuoteType = "mixed" if any(start <= a and b <= end for a, b in all_ranges) else "indirect"
-        records.append(builder.quote(kind, start, end, attribution.speaker, attribution.cue, attribution.rule,
-                                     belief=attribution.belief))
+        records.append(
+            builder.quote(
+                kind,
+                start,
+                end,
+                attribution.speaker,
+                attribution.cue,
+                attribution.rule,
+                belief=attribution.belief,
+            )
+        )
         reported_ranges.append((start, end))
 
-    for attribution, rule in direct:
-        span = attribution.span
-        if attribution.standalone or any(_overlap(span.start, span.end, a, b) for a, b in reported_ranges):
+    for quoted, rule in direct:
+        span = quoted.span
+        if quoted.standalone or any(_overlap(span.start, span.end, a, b) for a, b in reported_ranges):
             continue
-        if attribution.cue is None:  # someone's words, but the sentence does not say whose
+        if quoted.cue is None:  # someone's words, but the sentence does not say whose
             records.append(builder.quote("direct", span.start, span.end, None, None, rule))
         else:
-            records.append(builder.quote("mixed", span.start, span.end, attribution.speaker, attribution.cue,
-                                         "embedded_quote"))
+            records.append(
+                builder.quote("mixed", span.start, span.end, quoted.speaker, quoted.cue, "embedded_quote")
+            )
     return sorted(records, key=lambda r: (r.start, r.end))
 
 
@@ -242,7 +258,9 @@ def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[tuple[Quo
                 span.paragraph == before.paragraph and cue_between
             ):
                 attribution, rule = _inherit(attribution, previous), "direct_continued"
-            elif span.paragraph == before.paragraph + 1 and _fills_paragraph(span, bounds[span.paragraph], text):
+            elif span.paragraph == before.paragraph + 1 and _fills_paragraph(
+                span, bounds[span.paragraph], text
+            ):
                 attribution, rule = _inherit(attribution, previous), "direct_floating"
         if attribution.cue is not None and attribution.standalone:
             previous = attribution
@@ -296,7 +314,9 @@ class _RecordBuilder:
             start=start + shift,
             end=end + shift,
             speaker=self._speaker(speaker),
-            cue=Cue(cue.text, cue.lemma_.lower(), cue.start_char + shift, cue.end_char + shift) if cue else None,
+            cue=Cue(cue.text, cue.lemma_.lower(), cue.start_char + shift, cue.end_char + shift)
+            if cue
+            else None,
             sentence_index=self.origin.sentences + max(0, bisect_right(self.sentence_starts, start) - 1),
             paragraph_index=self.origin.paragraphs + max(0, bisect_right(self.paragraph_starts, start) - 1),
             confidence=_confidence(rule, speaker is not None, belief),
@@ -307,7 +327,9 @@ class _RecordBuilder:
         if mention is None:
             return None
         shift = self.origin.chars
-        return Speaker(mention.text, mention.start_char + shift, mention.end_char + shift, canonical=mention.text)
+        return Speaker(
+            mention.text, mention.start_char + shift, mention.end_char + shift, canonical=mention.text
+        )
 
 
 def _confidence(rule: str, has_speaker: bool, belief: bool) -> float:

@@ -35,7 +35,9 @@ def decode(data: bytes, doc_id: str, source: str) -> InputDocument:
         return InputDocument(doc_id, None, source, f"invalid UTF-8 at byte {error.start}")
 
 
-def read_jsonl(lines: Iterable[bytes], source: str, id_field: str = "id", text_field: str = "text") -> Iterator[InputDocument]:
+def read_jsonl(
+    lines: Iterable[bytes], source: str, id_field: str = "id", text_field: str = "text"
+) -> Iterator[InputDocument]:
     stem = Path(source).stem
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -57,7 +59,9 @@ def read_jsonl(lines: Iterable[bytes], source: str, id_field: str = "id", text_f
         yield InputDocument(doc_id, text, source)
 
 
-def iter_documents(paths: Iterable[str], stdin: BinaryIO | None = None, stdin_jsonl: bool = False) -> Iterator[InputDocument]:
+def iter_documents(
+    paths: Iterable[str], stdin: BinaryIO | None = None, stdin_jsonl: bool = False
+) -> Iterator[InputDocument]:
     """Documents from each path in order; directories are walked for .txt and .jsonl files."""
     for name in paths:
         if name == "-":
@@ -69,7 +73,9 @@ def iter_documents(paths: Iterable[str], stdin: BinaryIO | None = None, stdin_js
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES + JSONL_SUFFIXES)
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES + JSONL_SUFFIXES
+            )
             yield from iter_documents([str(p) for p in files])
         elif not path.exists():
             yield InputDocument(path.stem or name, None, name, "no such file or directory")

@@ -30,9 +30,7 @@ class Lexicon:
             infinitival_verbs=frozenset(data["infinitival_verbs"]),
             fragment_verbs=frozenset(data["fragment_verbs"]),
             belief_verbs=frozenset(data["belief_verbs"]),
-            source_phrases=tuple(
-                sorted((tuple(p) for p in data["source_phrases"]), key=len, reverse=True)
-            ),
+            source_phrases=tuple(sorted((tuple(p) for p in data["source_phrases"]), key=len, reverse=True)),
             statement_nouns=frozenset(data["statement_nouns"]),
             quote_verbs=frozenset(data["quote_verbs"]),
             addressee_verbs=frozenset(data["addressee_verbs"]),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .errors import QuotesError
@@ -40,9 +41,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def hyphenated_name_matcher(particles: list[str]) -> Callable[[str], re.Match[str] | None]:
     """Match `al-Sa’edi`-style names as one token, but leave a possessive `’s` to split."""
     alternatives = "|".join(sorted((re.escape(p) for p in particles), key=len, reverse=True))
-    pattern = re.compile(
-        rf"^(?i:{alternatives})-[A-Z][\w]*(?:['’][a-z]+)?$(?<!['’]s)"
-    )
+    pattern = re.compile(rf"^(?i:{alternatives})-[A-Z][\w]*(?:['’][a-z]+)?$(?<!['’]s)")
     return pattern.match
 
 
@@ -65,16 +64,18 @@ def _with_control_characters(
 
 def prepare_pipeline(nlp: Language) -> Language:
     """Add the news tokenization rules and the paragraph component to any pipeline."""
-    particles = read_json("tokenizer.json")["hyphenated_name_particles"]
-    name_match = hyphenated_name_matcher(particles)
-    default_match = nlp.tokenizer.token_match
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # a custom tokenizer is left as its author made it
+        particles = read_json("tokenizer.json")["hyphenated_name_particles"]
+        name_match = hyphenated_name_matcher(particles)
+        default_match = tokenizer.token_match
 
-    def token_match(text: str) -> bool:
-        return bool(name_match(text) or (default_match and default_match(text)))
+        def token_match(text: str) -> bool:
+            return bool(name_match(text) or (default_match and default_match(text)))
 
-    nlp.tokenizer.token_match = token_match
-    nlp.tokenizer.prefix_search = _with_control_characters(nlp.tokenizer.prefix_search, "^{}")
-    nlp.tokenizer.suffix_search = _with_control_characters(nlp.tokenizer.suffix_search, "{}$")
+        tokenizer.token_match = token_match
+        tokenizer.prefix_search = _with_control_characters(tokenizer.prefix_search, "^{}")
+        tokenizer.suffix_search = _with_control_characters(tokenizer.suffix_search, "{}$")
     if "paragraph_breaks" not in nlp.pipe_names:
         first_syntax = next(
             (name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None
@@ -94,10 +95,7 @@ def load_pipeline(name: str | Path | None = None) -> Language:
     target = name or DEFAULT_MODEL
     shipped = MODELS_DIR / str(target)
     try:
-        if shipped.is_dir():
-            nlp = spacy.load(shipped)
-        else:
-            nlp = spacy.load(target)
+        nlp = spacy.load(shipped if shipped.is_dir() else target)
     except OSError as error:
         available = sorted(p.name for p in MODELS_DIR.iterdir() if p.is_dir()) if MODELS_DIR.is_dir() else []
         raise ModelNotFoundError(

@@ -7,7 +7,9 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 QuoteType = Literal["direct", "indirect", "mixed"]
-ResolvedBy = Literal["mention", "registry", "fuzzy", "apposition", "in_document_alias", "coreference", "unresolved"]
+ResolvedBy = Literal[
+    "mention", "registry", "fuzzy", "apposition", "in_document_alias", "coreference", "unresolved"
+]
 
 #: Bumped whenever a field is added, removed or changes meaning.
 SCHEMA_VERSION = "1.0"

@@ -74,7 +74,9 @@ def find_reported(
     return sorted(found, key=lambda a: (a.rule == "source_phrase", a.content.start, a.cue.start))
 
 
-def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]) -> Iterator[Attribution]:
+def _verb_attributions(
+    doc: Doc, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]
+) -> Iterator[Attribution]:
     for verb in doc:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in VERBAL_POS or not lexicon.is_cue_verb(lemma):
@@ -160,7 +162,11 @@ def _trailing_reporting_clause(verb: Token) -> Span | None:
     attached the reporting clause: a cue with a subject and no object closes the
     sentence after a comma, and everything before the comma is the content."""
     subject = subject_of(verb)
-    if subject is None or is_passive(verb) or children_with(verb, "object", "clausal_complement", "open_complement"):
+    if (
+        subject is None
+        or is_passive(verb)
+        or children_with(verb, "object", "clausal_complement", "open_complement")
+    ):
         return None
     sentence = verb.sent
     first = min(verb.i, subject.left_edge.i)
@@ -196,7 +202,10 @@ def speaker_of(verb: Token) -> Token | None:
         return head  # a statement saying …
     if verb_role == "adverbial_clause" and verb.tag_ == "VBG":
         return _nearest_active_subject(verb)  # `…, saying …` speaks for the main clause
-    if verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"} and head.pos_ in VERBAL_POS:
+    if (
+        verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"}
+        and head.pos_ in VERBAL_POS
+    ):
         return speaker_of(head)
     return None
 
@@ -241,7 +250,9 @@ def clause_span(doc: Doc, tokens: set[int]) -> Span | None:
         return None
     runs: list[tuple[int, int]] = []
     for i in sorted(tokens):
-        if runs and (i == runs[-1][1] or all(doc[j].is_punct or doc[j].is_space for j in range(runs[-1][1], i))):
+        if runs and (
+            i == runs[-1][1] or all(doc[j].is_punct or doc[j].is_space for j in range(runs[-1][1], i))
+        ):
             runs[-1] = (runs[-1][0], i + 1)
         else:
             runs.append((i, i + 1))

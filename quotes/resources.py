@@ -11,4 +11,4 @@ from typing import Any
 @cache
 def read_json(name: str) -> Any:
     """Read a JSON data file shipped with the package (read once, never mutated)."""
-    return json.loads(resources.files("quotes").joinpath("data", name).read_text(encoding="utf8"))
+    return json.loads((resources.files("quotes") / "data" / name).read_text(encoding="utf8"))

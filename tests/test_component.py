@@ -13,8 +13,9 @@ def test_add_pipe_by_name_fills_doc_extension(nlp):
     pipeline.add_pipe("quotes")
     doc = pipeline("“We will respond to this attack,” the group said.")
     assert [(q.type, q.speaker.text) for q in doc._.quotes] == [("direct", "the group")]
-    assert doc._.quotes == quotes.quotes_from_doc(nlp("“We will respond to this attack,” the group said."), "doc",
-                                                  quotes.Lexicon.default())
+    assert doc._.quotes == quotes.quotes_from_doc(
+        nlp("“We will respond to this attack,” the group said."), "doc", quotes.Lexicon.default()
+    )
 
 
 def test_doc_id_extension_names_the_records():

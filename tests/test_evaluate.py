@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from quotes.evaluate import GoldAttribution, normalise_mention, quote_type_of, read_brat, read_seed_gold, score
+from quotes.evaluate import (
+    GoldAttribution,
+    normalise_mention,
+    quote_type_of,
+    read_brat,
+    read_seed_gold,
+    score,
+)
 from quotes.records import Cue, Quote, Speaker
 
 TEXT = "Officials said the strike killed a commander. “We will respond,” the group added."
@@ -18,7 +26,9 @@ def quote(start: int, end: int, speaker: str | None = None, kind: str = "indirec
     return Quote("d", kind, TEXT[start:end], start, end, spk, Cue("said", "say", 10, 14), 0, 0, 0.9, "test")  # type: ignore[arg-type]
 
 
-def gold(start: int, end: int, required: bool = True, mentions: tuple[str, ...] = ("Officials",)) -> GoldAttribution:
+def gold(
+    start: int, end: int, required: bool = True, mentions: tuple[str, ...] = ("Officials",)
+) -> GoldAttribution:
     return GoldAttribution("d", "indirect", start, end, "said", required, mentions)
 
 
@@ -57,7 +67,8 @@ def test_quote_type_of_brat_content():
 def test_read_brat_joins_source_cue_and_content(tmp_path: Path):
     ann = tmp_path / "doc.ann"
     ann.write_text(
-        "T1\tSource 0 9\tOfficials\nT2\tCue 10 14\tsaid\nT3\tContent 15 22;23 44\tthe strike killed a commander\n"
+        "T1\tSource 0 9\tOfficials\nT2\tCue 10 14\tsaid\n"
+        "T3\tContent 15 22;23 44\tthe strike killed a commander\n"
         "T4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
         encoding="utf8",
     )
@@ -68,7 +79,7 @@ def test_read_brat_joins_source_cue_and_content(tmp_path: Path):
 def test_read_seed_gold_locates_repeated_contents(tmp_path: Path):
     text = "“Again,” he said. “Again,” she said."
     path = tmp_path / "gold.jsonl"
-    line = '{"doc": "d", "type": "direct", "content": "Again,", "mentions": ["he"], "entity": [], "cue": "said", "required": true}'
+    line = json.dumps({"doc": "d", "type": "direct", "content": "Again,", "mentions": ["he"], "cue": "said"})
     path.write_text(line + "\n" + line.replace('"he"', '"she"') + "\n", encoding="utf8")
     first, second = read_seed_gold(path, {"d": text})
     assert (first.start, second.start) == (1, 19)

@@ -24,7 +24,11 @@ def test_record_fields_and_offsets(nlp):
     for quote in found:
         assert_valid_record(quote.to_dict(), NEWS)
     first = found[0]
-    assert (first.text, first.speaker.text, first.cue.lemma) == ("We will not hesitate to act,", "the command", "say")
+    assert (first.text, first.speaker.text, first.cue.lemma) == (
+        "We will not hesitate to act,",
+        "the command",
+        "say",
+    )
     assert first.paragraph_index == 0 and found[3].paragraph_index == 3
     assert found[2].speaker.text == "two security sources" and found[2].cue.text == "According to"
 
@@ -127,7 +131,9 @@ def test_any_text_never_raises_and_records_are_valid(nlp, text):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     speaker=st.sampled_from(["the group", "He", "Reuters", "A spokesman"]),
-    words=st.lists(st.sampled_from(["we", "will", "respond", "to", "the", "attack", "now"]), min_size=4, max_size=12),
+    words=st.lists(
+        st.sampled_from(["we", "will", "respond", "to", "the", "attack", "now"]), min_size=4, max_size=12
+    ),
     lead=st.text(alphabet=" \n", max_size=3),
 )
 def test_generated_direct_quotes_are_found(nlp, speaker, words, lead):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from quotes import labels
-
 from parses import (
     CLEAR_ACCORDING,
     CLEAR_PASSIVE_AGENT,
@@ -13,12 +11,18 @@ from parses import (
     UD_SAID_THAT,
 )
 
+from quotes import labels
+
 
 def test_roles_of_both_schemes_agree(make_doc):
     ud, clear = make_doc(UD_SAID_THAT), make_doc(CLEAR_SAID_THAT)
     assert [labels.role(t) for t in ud] == [labels.role(t) for t in clear]
     assert labels.role(ud[7]) == "object"
-    assert labels.role(make_doc(UD_PASSIVE_AGENT)[0]) == labels.role(make_doc(CLEAR_PASSIVE_AGENT)[0]) == "passive_subject"
+    assert (
+        labels.role(make_doc(UD_PASSIVE_AGENT)[0])
+        == labels.role(make_doc(CLEAR_PASSIVE_AGENT)[0])
+        == "passive_subject"
+    )
 
 
 def test_unknown_label_is_other(make_doc):

@@ -13,7 +13,7 @@ def contents(text: str) -> list[str]:
 
 
 def test_straight_curly_and_single_quotes():
-    text = "\"One two three,\" he said. “Four five six,” she said. ‘Seven eight nine,’ they said."
+    text = '"One two three," he said. “Four five six,” she said. ‘Seven eight nine,’ they said.'
     assert contents(text) == ["One two three,", "Four five six,", "Seven eight nine,"]
 
 
@@ -35,15 +35,19 @@ def test_single_quotes_around_a_word_after_possessive():
 def test_multi_paragraph_quote_continues():
     text = "It said: “First paragraph of the quote.\n“Second paragraph.\n“Last one.”\nNarration."
     spans = find_quote_spans(text)
-    assert [text[s.start : s.end] for s in spans] == ["First paragraph of the quote.", "Second paragraph.", "Last one."]
+    assert [text[s.start : s.end] for s in spans] == [
+        "First paragraph of the quote.",
+        "Second paragraph.",
+        "Last one.",
+    ]
     assert [s.continues for s in spans] == [True, True, False]
     assert [s.paragraph for s in spans] == [0, 1, 2]
     assert [s.closed for s in spans] == [False, False, True]
 
 
 def test_stray_mark_does_not_derail_later_quotes():
-    text = "A stray ” mark here.\nThen “a proper quote here,” he said, and 5\" of rain.\n“Another quote,” she said."
-    assert contents(text)[:2] == ["a proper quote here,", "Another quote,"]
+    text = 'A stray ” mark.\nThen “a proper quote here,” he said, and 5" of rain.\n“Another one,” she said.'
+    assert contents(text)[:2] == ["a proper quote here,", "Another one,"]
 
 
 def test_quote_never_spans_a_paragraph_break():

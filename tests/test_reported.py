@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
-from quotes.extract import quotes_from_doc
-from quotes.lexicon import Lexicon
-from quotes.quotemarks import find_quote_spans
-from quotes.reported import find_reported
-
 from parses import (
     CLEAR_ACCORDING,
     CLEAR_POSTPOSED,
@@ -22,7 +16,13 @@ from parses import (
     VOWED_SPACES,
 )
 
+from quotes.extract import quotes_from_doc
+from quotes.lexicon import Lexicon
+from quotes.quotemarks import find_quote_spans
+from quotes.reported import find_reported
+
 LEXICON = Lexicon.default()
+
 
 def only(doc):
     found = find_reported(doc, LEXICON, [(s.start, s.end) for s in find_quote_spans(doc.text)])
@@ -33,14 +33,22 @@ def only(doc):
 @pytest.mark.parametrize("rows", [UD_SAID_THAT, CLEAR_SAID_THAT], ids=["ud", "clearnlp"])
 def test_said_that_clause(make_doc, rows):
     found = only(make_doc(rows))
-    assert (found.speaker.text, found.cue.text, found.content.text) == ("CENTCOM", "said", "the strike killed a commander")
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "CENTCOM",
+        "said",
+        "the strike killed a commander",
+    )
     assert found.rule == "clausal_complement"
 
 
 @pytest.mark.parametrize("rows", [UD_POSTPOSED, CLEAR_POSTPOSED], ids=["ud", "clearnlp"])
 def test_postposed_reporting_clause(make_doc, rows):
     found = only(make_doc(rows))
-    assert (found.speaker.text, found.cue.text, found.content.text) == ("the US military", "added", "There is no evidence")
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "the US military",
+        "added",
+        "There is no evidence",
+    )
     assert found.rule == "postposed"
 
 
@@ -53,7 +61,11 @@ def test_according_to(make_doc, rows):
 
 def test_participle_takes_main_clause_speaker(make_doc):
     found = only(make_doc(UD_SAYING))
-    assert (found.speaker.text, found.cue.text, found.content.text) == ("CENTCOM", "saying", "the attack was a response")
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "CENTCOM",
+        "saying",
+        "the attack was a response",
+    )
 
 
 def test_nominal_object_without_quote_is_not_reported(make_doc):
@@ -65,7 +77,12 @@ def test_infinitive_with_quoted_fragment_is_mixed(make_doc):
     doc = make_doc(UD_VOWED, spaces=VOWED_SPACES)
     assert doc.text == "Biden vowed to “respond”."
     (quote,) = quotes_from_doc(doc, "t", LEXICON)
-    assert (quote.type, quote.text, quote.speaker.text, quote.cue.lemma) == ("mixed", "to “respond”", "Biden", "vow")
+    assert (quote.type, quote.text, quote.speaker.text, quote.cue.lemma) == (
+        "mixed",
+        "to “respond”",
+        "Biden",
+        "vow",
+    )
 
 
 def test_sourceless_passive_has_no_speaker(make_doc):

@@ -83,8 +83,7 @@ def read_sentences(path: Path) -> Iterator[_Sentence]:
             if "." in cols[0]:
                 continue  # empty nodes of enhanced UD
             if "-" in cols[0]:
-                start, end = (int(n) for n in cols[0].split("-"))
-                mwt_end, mwt_space = end, "SpaceAfter=No" not in cols[9]
+                mwt_end, mwt_space = int(cols[0].split("-")[1]), "SpaceAfter=No" not in cols[9]
                 continue
             index = int(cols[0])
             if index < mwt_end:
@@ -103,7 +102,7 @@ def read_sentences(path: Path) -> Iterator[_Sentence]:
 def _entity_field(misc: str) -> str:
     for item in misc.split("|"):
         if item.startswith("Entity="):
-            return item[len("Entity="):]
+            return item[len("Entity=") :]
     return ""
 
 
@@ -115,7 +114,7 @@ def _named_entities(doc: Doc, tokens: list[_Token], offsets: list[int]) -> list[
         i = offsets[position]
         for opened, closed_now, closer in _ENTITY_PART.findall(_entity_field(token.misc)):
             if opened:
-                eid, etype = (opened.split("-") + [""])[:2]
+                eid, etype = [*opened.split("-"), ""][:2]
                 if closed_now:
                     spans.extend(_name_span(doc, i, i + 1, etype))
                 else:
@@ -163,7 +162,7 @@ def sentences_to_doc(vocab: Vocab, sentences: list[_Sentence], with_entities: bo
     lemmas: list[str] = []
     heads: list[int] = []
     deps: list[str] = []
-    sent_starts: list[bool] = []
+    sent_starts: list[bool | int | None] = []
     sentence_offsets: list[list[int]] = []
     for n, sentence in enumerate(sentences):
         if n and sentence.new_par:
@@ -205,7 +204,7 @@ def sentences_to_doc(vocab: Vocab, sentences: list[_Sentence], with_entities: bo
     )
     if with_entities:
         ents: list[Span] = []
-        for sentence, offsets in zip(sentences, sentence_offsets):
+        for sentence, offsets in zip(sentences, sentence_offsets, strict=True):
             ents.extend(_named_entities(doc, sentence.tokens, offsets))
         doc.set_ents(filter_spans(ents), default="outside")
     return doc

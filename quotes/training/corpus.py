@@ -68,9 +68,12 @@ def write_raw_text(corpora: Path, out_file: Path) -> int:
                 if line.strip():
                     out.write(line.strip() + "\n")
                     lines += 1
-        for path in [corpora / EWT_DIR / "en_ewt-ud-train.conllu", *sorted((corpora / GUM_DIR / "dep").glob("*.conllu"))]:
+        for path in [
+            corpora / EWT_DIR / "en_ewt-ud-train.conllu",
+            *sorted((corpora / GUM_DIR / "dep").glob("*.conllu")),
+        ]:
             for line in path.read_text(encoding="utf8").splitlines():
                 if line.startswith("# text = "):
-                    out.write(line[len("# text = "):] + "\n")
+                    out.write(line[len("# text = ") :] + "\n")
                     lines += 1
     return lines

@@ -1,8 +1,9 @@
-"""The training recipe of the shipped pipeline: convert → vectors → train → evaluate → package.
+"""The training recipe of the shipped pipeline: convert → vectors → pretrain → train → evaluate → package.
 
 Run it all with ``nox -s train_model`` or step by step::
 
     python -m quotes.training prepare  --corpora ../shared/corpora
+    python -m quotes.training pretrain
     python -m quotes.training train
     python -m quotes.training evaluate --corpora ../shared/corpora
     python -m quotes.training package
@@ -32,8 +33,18 @@ PACKAGE_MODEL = REPO / "quotes" / "models" / MODEL_NAME
 DEFAULT_CORPORA = REPO.parent / "shared" / "corpora"
 #: Static vectors: floret (hashed subwords) trained on the unlabelled text, small
 #: enough to ship (bucket × dim floats).
-FLORET = {"model": "cbow", "mode": "floret", "hashCount": 2, "bucket": 20000, "minn": 3, "maxn": 5,
-          "minCount": 3, "dim": 100, "epoch": 10, "lr": 0.05}
+FLORET = {
+    "model": "cbow",
+    "mode": "floret",
+    "hashCount": 2,
+    "bucket": 20000,
+    "minn": 3,
+    "maxn": 5,
+    "minCount": 3,
+    "dim": 100,
+    "epoch": 10,
+    "lr": 0.05,
+}
 
 
 def prepare(corpora: Path, workdir: Path) -> None:
@@ -47,28 +58,75 @@ def prepare(corpora: Path, workdir: Path) -> None:
     print(f"corpus: {counts}")
     raw = workdir / "corpus" / "raw.txt"
     print(f"raw text lines: {write_raw_text(corpora, raw)}")
+    with (
+        raw.open(encoding="utf8") as lines,
+        (workdir / "corpus" / "raw.jsonl").open("w", encoding="utf8") as out,
+    ):
+        for line in lines:
+            out.write(json.dumps({"text": line.rstrip("\n")}) + "\n")
     model = floret.train_unsupervised(str(raw), thread=os.cpu_count() or 1, verbose=0, **FLORET)
     model.save_floret_vectors(str(workdir / "vectors.floret"))
     init_vectors_cli(
-        lang="en", vectors_loc=workdir / "vectors.floret", output_dir=workdir / "vectors",
-        prune=-1, truncate=0, mode="floret", name=None, verbose=False, jsonl_loc=None, attr="ORTH",
+        lang="en",
+        vectors_loc=workdir / "vectors.floret",
+        output_dir=workdir / "vectors",
+        prune=-1,
+        truncate=0,
+        mode="floret",
+        name=None,
+        verbose=False,
+        jsonl_loc=None,
+        attr="ORTH",
     )
 
 
-def train(workdir: Path, overrides: dict[str, Any] | None = None) -> Path:
-    """``spacy train`` with the repo config; returns the best model's folder."""
-    import quotes.pipeline  # noqa: F401  registers paragraph_breaks
-    from spacy.cli.train import train as spacy_train
-
-    settings = {
+def _paths(workdir: Path) -> dict[str, Any]:
+    return {
         "paths.train": str(workdir / "corpus" / "train.spacy"),
         "paths.dev": str(workdir / "corpus" / "dev.spacy"),
         "paths.vectors": str(workdir / "vectors"),
-    } | (overrides or {})
+        "paths.raw_text": str(workdir / "corpus" / "raw.jsonl"),
+    }
+
+
+def pretrain(workdir: Path) -> Path:
+    """``spacy pretrain`` (character objective) of the tok2vec on the unlabelled text."""
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+
+    import quotes.pipeline  # noqa: F401  registers paragraph_breaks
+
+    started = time.perf_counter()
+    config = load_config(CONFIG, overrides=_paths(workdir), interpolate=False)
+    spacy_pretrain(config, workdir / "pretrain", use_gpu=-1)
+    _record_minutes(workdir, "pretrain", started)
+    return last_pretrained_weights(workdir)
+
+
+def last_pretrained_weights(workdir: Path) -> Path:
+    weights = sorted((workdir / "pretrain").glob("model*.bin"), key=lambda p: int(p.stem[5:] or 0))
+    if not weights:
+        raise FileNotFoundError(f"no pretrained weights in {workdir / 'pretrain'}: run the pretrain step")
+    return weights[-1]
+
+
+def _record_minutes(workdir: Path, step: str, started: float) -> None:
+    timing = workdir / "timing.json"
+    times = json.loads(timing.read_text()) if timing.exists() else {}
+    times[step] = round((time.perf_counter() - started) / 60, 1)
+    timing.write_text(json.dumps(times))
+
+
+def train(workdir: Path) -> Path:
+    """``spacy train`` with the repo config from the pretrained tok2vec; returns the best model."""
+    from spacy.cli.train import train as spacy_train
+
+    import quotes.pipeline  # noqa: F401  registers paragraph_breaks
+
+    settings = _paths(workdir) | {"paths.init_tok2vec": str(last_pretrained_weights(workdir))}
     started = time.perf_counter()
     spacy_train(CONFIG, workdir / "model", overrides=settings, use_gpu=-1)
-    minutes = (time.perf_counter() - started) / 60
-    (workdir / "model" / "training_time.json").write_text(json.dumps({"minutes": round(minutes, 1)}))
+    _record_minutes(workdir, "train", started)
     return workdir / "model" / "model-best"
 
 
@@ -77,6 +135,10 @@ def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
     import spacy
     from spacy.training import Corpus
 
+    from .corpus import build_corpus
+
+    if not (workdir / "corpus" / "ewt-test.spacy").exists():
+        build_corpus(corpora, workdir / "corpus")
     nlp = spacy.load(model)
     results: dict[str, Any] = {}
     for name in ("ewt-test", "gum-test"):
@@ -84,14 +146,24 @@ def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
         scores = nlp.evaluate(examples)
         results[name] = {
             key: scores.get(key)
-            for key in ("pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f",
-                        "ents_f", "ents_p", "ents_r")
+            for key in (
+                "pos_acc",
+                "tag_acc",
+                "morph_acc",
+                "lemma_acc",
+                "dep_uas",
+                "dep_las",
+                "sents_f",
+                "ents_f",
+                "ents_p",
+                "ents_r",
+            )
         }
         results[name]["ents_per_type"] = scores.get("ents_per_type")
     results["speed"] = measure_speed(nlp, corpora)
-    timing = workdir / "model" / "training_time.json"
+    timing = workdir / "timing.json"
     if timing.exists():
-        results["training_minutes"] = json.loads(timing.read_text())["minutes"]
+        results["training_minutes"] = json.loads(timing.read_text())
     return results
 
 
@@ -101,17 +173,25 @@ def measure_speed(nlp: Any, corpora: Path, documents: int = 200) -> dict[str, An
     texts = texts[:documents]
     list(nlp.pipe(texts[:5]))  # warm-up
     started = time.perf_counter()
-    words = sum(sum(1 for t in doc if not t.is_space and not t.is_punct) for doc in nlp.pipe(texts, batch_size=32))
+    words = sum(
+        sum(1 for t in doc if not t.is_space and not t.is_punct) for doc in nlp.pipe(texts, batch_size=32)
+    )
     seconds = time.perf_counter() - started
-    return {"documents": len(texts), "words": words, "seconds": round(seconds, 2),
-            "words_per_second": round(words / seconds), "threads": os.environ.get("OMP_NUM_THREADS", "default")}
+    return {
+        "documents": len(texts),
+        "words": words,
+        "seconds": round(seconds, 2),
+        "words_per_second": round(words / seconds),
+        "threads": os.environ.get("OMP_NUM_THREADS", "default"),
+    }
 
 
 def package(model: Path, scores: dict[str, Any], target: Path = PACKAGE_MODEL) -> None:
     """Copy the trained pipeline into the package and write its model card."""
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(model, target)
+    if model.resolve() != target.resolve():
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(model, target)
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update(
@@ -121,9 +201,21 @@ def package(model: Path, scores: dict[str, Any], target: Path = PACKAGE_MODEL) -
         license="CC BY-SA 4.0",
         author="quotes",
         sources=[
-            {"name": "UD English EWT", "url": "https://universaldependencies.org/treebanks/en_ewt/", "license": "CC BY-SA 4.0"},
-            {"name": "GUM (permissive genres)", "url": "https://gucorpling.org/gum/", "license": "CC BY 4.0 annotations; CC BY / CC BY-SA texts"},
-            {"name": "PolNeAR train texts (static vectors only)", "url": "https://github.com/networkdynamics/polnear", "license": "see corpus"},
+            {
+                "name": "UD English EWT",
+                "url": "https://universaldependencies.org/treebanks/en_ewt/",
+                "license": "CC BY-SA 4.0",
+            },
+            {
+                "name": "GUM (permissive genres)",
+                "url": "https://gucorpling.org/gum/",
+                "license": "CC BY 4.0 annotations; CC BY / CC BY-SA texts",
+            },
+            {
+                "name": "PolNeAR train texts (static vectors only)",
+                "url": "https://github.com/networkdynamics/polnear",
+                "license": "see corpus",
+            },
         ],
     )
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
@@ -143,7 +235,8 @@ def write_model_card(target: Path, meta: dict[str, Any], scores: dict[str, Any])
 
     per_type = gum.get("ents_per_type") or {}
     ner_rows = "\n".join(
-        f"| {label} | {pct(v['p'])} | {pct(v['r'])} | {pct(v['f'])} |" for label, v in sorted(per_type.items())
+        f"| {label} | {pct(v['p'])} | {pct(v['r'])} | {pct(v['f'])} |"
+        for label, v in sorted(per_type.items())
     )
     labels = meta.get("labels", {})
     card = f"""# {MODEL_NAME}: the English pipeline shipped with quotes
@@ -156,7 +249,7 @@ which registers its `paragraph_breaks` component).
 - **Components:** {", ".join(meta.get("pipeline", []))}
 - **Size:** {_size_mb(target)} MB
 - **Trained:** {date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores,
-  spaCy {meta.get("spacy_version", "")}, in {scores.get("training_minutes", "n/a")} minutes
+  spaCy {meta.get("spacy_version", "")}; minutes per step: {scores.get("training_minutes", "n/a")}
 - **Command:** `nox -s train_model` (= `python -m quotes.training all --corpora ../shared/corpora`)
 - **Licence:** CC BY-SA 4.0, inherited from UD English EWT
 
@@ -210,16 +303,31 @@ These numbers are written by `python -m quotes.training evaluate`; do not edit t
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m quotes.training", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", choices=["prepare", "train", "evaluate", "package", "all"])
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="folder with ud-english-ewt/, gum/, polnear-train/")
+    parser = argparse.ArgumentParser(
+        prog="python -m quotes.training",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("step", choices=["prepare", "pretrain", "train", "evaluate", "package", "all"])
+    parser.add_argument(
+        "--corpora",
+        type=Path,
+        default=DEFAULT_CORPORA,
+        help="folder with ud-english-ewt/, gum/, polnear-train/",
+    )
     parser.add_argument("--workdir", type=Path, default=WORKDIR)
-    parser.add_argument("--model", type=Path, default=None, help="trained model to evaluate/package (default: workdir/model/model-best)")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=None,
+        help="trained model to evaluate/package (default: workdir/model/model-best)",
+    )
     args = parser.parse_args(argv)
     model = args.model or args.workdir / "model" / "model-best"
     if args.step in ("prepare", "all"):
         prepare(args.corpora, args.workdir)
+    if args.step in ("pretrain", "all"):
+        pretrain(args.workdir)
     if args.step in ("train", "all"):
         model = train(args.workdir)
     if args.step in ("evaluate", "package", "all"):

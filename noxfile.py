@@ -1,0 +1,65 @@
+"""Developer workflows: ``nox -s tests lint typecheck evaluate train_model``.
+
+Sessions reuse the current interpreter's environment when run with ``--no-venv``
+(as `.ci/run` does after installing the package); otherwise each gets a virtualenv.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_existing_virtualenvs = True
+
+CORPORA = "../shared/corpora"
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite (unit, property, end-to-end on the seeds)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.install("ruff")
+    session.run("ruff", "check", "quotes", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "quotes", "tests", "noxfile.py")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    session.install("-e", ".[dev]")
+    session.run("mypy", "quotes")
+
+
+@nox.session
+def evaluate(session: nox.Session) -> None:
+    """Score the seeds and PolNeAR; writes the README's Accuracy section."""
+    session.install("-e", ".")
+    session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
+    session.run(
+        "quotes",
+        "evaluate",
+        "brat",
+        f"{CORPORA}/polnear-train",
+        "--readme",
+        "README.md",
+        "--json",
+        "polnear-scores.json",
+    )
+
+
+@nox.session
+def train_model(session: nox.Session) -> None:
+    """Convert the treebanks, pretrain, train, evaluate and package the shipped pipeline."""
+    session.install("-e", ".[dev]")
+    session.run("python", "-m", "quotes.training", "all", "--corpora", CORPORA, *session.posargs)
+
+
+@nox.session
+def evaluate_model(session: nox.Session) -> None:
+    """Re-measure the shipped pipeline's scores and speed and rewrite its model card."""
+    session.install("-e", ".[dev]")
+    session.run("python", "-m", "quotes.training", "package", "--corpora", CORPORA, *session.posargs)

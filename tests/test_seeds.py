@@ -1,0 +1,50 @@
+"""End-to-end regression on the five seed articles and their hand annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import quotes
+from quotes.evaluate import read_seed_gold, score
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def report(nlp, seed_texts):
+    gold = read_seed_gold(REPO / "data" / "seeds.gold.jsonl", seed_texts)
+    predicted = [q for r in quotes.extract_many(seed_texts.items(), nlp=nlp) for q in r.quotes]
+    return score("seeds", gold, predicted)
+
+
+def test_seed_copies_are_unchanged():
+    shared = REPO.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared is not beside the repository")
+    for path in shared.glob("*.txt"):
+        assert (REPO / "seeds" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_every_direct_quote_is_found(report):
+    assert report.by_type["direct"].recall == 1.0
+    assert report.by_type["direct"].precision == 1.0
+
+
+def test_recall_and_precision_do_not_regress(report):
+    assert report.overall.recall >= 0.87
+    assert report.overall.precision >= 0.95
+
+
+def test_speaker_mentions_do_not_regress(report):
+    assert report.speaker_correct / report.speaker_checked >= 0.80
+
+
+def test_named_attributions(nlp, seed_texts):
+    found = quotes.extract(seed_texts["003_a3ebbe95d8fc594e"], doc_id="003", nlp=nlp)
+    it_said = [q for q in found if q.type == "direct" and q.speaker and q.speaker.text == "It"]
+    assert len(it_said) == 4  # one multi-paragraph CENTCOM statement, one record per paragraph
+    assert it_said[0].text.startswith("At 9.30pm February 7")
+    biden = [q for q in found if q.cue and q.cue.lemma == "vow"]
+    assert biden and biden[0].type == "mixed" and "“respond”" in biden[0].text
