@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
     evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents")
     evaluate.add_argument("--predictions", help="score these records instead of extracting")
+    evaluate.add_argument(
+        "--extractor",
+        choices=["quotes", "textacy"],
+        default="quotes",
+        help="textacy: score textacy's direct_quotations instead, as a baseline",
+    )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores as JSON here")
     evaluate.add_argument("--readme", help="write the table into this Markdown file's accuracy block")
     _add_model_option(evaluate)
@@ -90,7 +96,9 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(arguments)
+    args.command_line = " ".join(["quotes", *arguments])
     try:
         if args.command == "extract":
             return run_extract(args)
@@ -140,17 +148,19 @@ def run_evaluate(args: argparse.Namespace) -> int:
         name = f"brat ({args.gold})"
         speech = speech_cue_classifier(gold, nlp, lexicon)
         subsets = {"speech-verb cues": lambda g: g in speech}
-    predicted = _predictions(args.predictions, texts, nlp)
+    if args.extractor == "textacy":
+        predicted = _textacy_predictions(texts, nlp)
+        name += ", textacy direct_quotations"
+    else:
+        predicted = _predictions(args.predictions, texts, nlp)
     report = score(name, gold, predicted, subsets)
     table = report.to_markdown()
     print(table)
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf8")
     if args.readme:
-        command = "quotes evaluate " + " ".join(sys.argv[2:] if sys.argv[1:2] == ["evaluate"] else [])
-        write_readme_block(
-            Path(args.readme), args.format, report, command.strip(), args.model or DEFAULT_MODEL
-        )
+        key = args.format if args.extractor == "quotes" else f"{args.format}-{args.extractor}"
+        write_readme_block(Path(args.readme), key, report, args.command_line, args.model or DEFAULT_MODEL)
     return EXIT_OK
 
 
@@ -194,6 +204,20 @@ def _predictions(path: str | None, texts: dict[str, str], nlp: Language) -> list
         if result.error:
             print(f"quotes: {result.error}", file=sys.stderr)
         quotes += result.quotes
+    return quotes
+
+
+def _textacy_predictions(texts: dict[str, str], nlp: Language) -> list[Quote]:
+    from .baseline import textacy_quotes
+
+    quotes: list[Quote] = []
+    failed = 0
+    for (doc_id, _), doc in zip(texts.items(), nlp.pipe(texts.values()), strict=True):
+        try:
+            quotes += textacy_quotes(doc, doc_id)
+        except ValueError:
+            failed += 1
+    print(f"textacy raised on {failed} of {len(texts)} documents", file=sys.stderr)
     return quotes
 
 

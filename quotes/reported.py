@@ -29,6 +29,7 @@ from .labels import (
     children_with,
     clausal_complements,
     is_passive,
+    preposition_of,
     role,
     subject_of,
 )
@@ -38,6 +39,9 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Dependents of a speaker noun that describe it rather than name it.
 _MENTION_CUT_ROLES = frozenset({"relative_clause", "clause_modifier", "punctuation", "case_marker"})
+#: Prepositional modifiers of where, when or through what a speaker spoke (`the military
+#: in a statement`, `Kata’ib Hezbollah on February 8`): not part of who spoke.
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over"})
 _LEADING_JUNK = frozenset({"that", "because", ",", ":", ";", "-", "–", "—"})
 _TRAILING_JUNK = frozenset({",", ".", ":", ";", "-", "–", "—", "!", "?"})
 
@@ -221,11 +225,12 @@ def _nearest_active_subject(verb: Token) -> Token | None:
 
 
 def mention_span(token: Token) -> Span:
-    """The speaker as written: the noun phrase without relative or participial clauses."""
+    """The speaker as written: the noun phrase without clauses or circumstances."""
     doc = token.doc
     keep = {token.i}
     for child in token.children:
-        if role(child) not in _MENTION_CUT_ROLES:
+        circumstance = child.i > token.i and preposition_of(child) in _CIRCUMSTANCE_PREPOSITIONS
+        if role(child) not in _MENTION_CUT_ROLES and not circumstance:
             keep.update(t.i for t in child.subtree)
     start, end = min(keep), max(keep) + 1
     # stay contiguous around the head: cut at any dropped token
