@@ -49,6 +49,16 @@ def evaluate(session: nox.Session) -> None:
         "--json",
         "polnear-scores.json",
     )
+    session.run(
+        "quotes",
+        "evaluate",
+        "brat",
+        f"{CORPORA}/polnear-train",
+        "--extractor",
+        "textacy",
+        "--readme",
+        "README.md",
+    )
 
 
 @nox.session
