@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .labels import children_with
+from .labels import children_with, role
 from .lexicon import Lexicon
 from .quotemarks import QuoteSpan
 from .reported import VERBAL_POS, mention_span, speaker_of
@@ -75,20 +75,31 @@ def attribute_quote(
         speaker_token = None
     attribution_tokens: set[int] = set()
     if cue is not None:
-        attribution_tokens.add(cue.i)
-        for child in cue.children:
-            subtree = list(child.subtree)
-            if not any(in_quote(t) for t in subtree):
-                attribution_tokens.update(t.i for t in subtree)
+        for verb in _cue_chain(cue):  # `went on to say:`, `continued to insist`
+            attribution_tokens.add(verb.i)
+            for child in verb.children:
+                if not in_quote(child):  # a child inside the quote is the quote's own clause
+                    attribution_tokens.update(t.i for t in child.subtree if not in_quote(t))
         if speaker_token is not None:
             attribution_tokens.update(t.i for t in speaker_token.subtree)
     residue = [t for t in outside if t.i not in attribution_tokens and not t.is_punct]
     return QuoteAttribution(
         span=span,
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
-        speaker=mention_span(speaker_token) if speaker_token is not None else None,
+        speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)}) if speaker_token else None,
         standalone=not residue,
     )
+
+
+def _cue_chain(cue: Token) -> list[Token]:
+    """The cue and the verbs it completes (`say` in `went on to say`)."""
+    chain = [cue]
+    while chain[-1].head.i != chain[-1].i and (
+        role(chain[-1]) == "open_complement"
+        or (role(chain[-1]) == "adverbial_clause" and any(c.lower_ == "to" for c in chain[-1].children))
+    ):
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _distance(token: Token, span: QuoteSpan) -> int:

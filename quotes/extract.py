@@ -39,6 +39,7 @@ RULE_CONFIDENCE = {
     "postposed": 0.8,
     "source_phrase": 0.85,
     "that_clause": 0.75,
+    "surface_clause": 0.6,
     "infinitive": 0.7,
     "quoted_fragment": 0.7,
     "nominal_object": 0.5,

@@ -18,7 +18,7 @@ they hang from; `a statement saying …` takes the noun.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +42,8 @@ _MENTION_CUT_ROLES = frozenset({"relative_clause", "clause_modifier", "punctuati
 #: Prepositional modifiers of where, when or through what a speaker spoke (`the military
 #: in a statement`, `Kata’ib Hezbollah on February 8`): not part of who spoke.
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+_CLAUSE_END = frozenset({".", ";", ":", "?", "!"})
 _LEADING_JUNK = frozenset({"that", "because", ",", ":", ";", "-", "–", "—"})
 _TRAILING_JUNK = frozenset({",", ".", ":", ";", "-", "–", "—", "!", "?"})
 
@@ -126,6 +128,9 @@ def _content_of(
         trailing = _trailing_reporting_clause(verb)
         if trailing is not None:
             return trailing, "postposed"
+        surface = _surface_clause(verb, addressee=lemma in lexicon.addressee_verbs)
+        if surface is not None:
+            return surface, "surface_clause"
     if lemma in lexicon.infinitival_verbs:
         for xcomp in children_with(verb, "open_complement"):
             if xcomp.i > verb.i and any(c.lower_ == "to" for c in xcomp.children):
@@ -183,6 +188,22 @@ def _trailing_reporting_clause(verb: Token) -> Span | None:
     return clause_span(verb.doc, set(range(sentence.start, first - 1)))
 
 
+def _surface_clause(verb: Token, addressee: bool) -> Span | None:
+    """When the parse missed the complement: `warned Saturday that <clause>`, `told the
+    Times that <clause>`, `says he <verb> …`, read from the words after the verb."""
+    doc, end = verb.doc, verb.sent.end
+    allowed = {"ADV", "PROPN", "PRON", "PUNCT"} | ({"DET", "NOUN", "ADJ"} if addressee else set())
+    for j in range(verb.i + 1, min(verb.i + 7, end - 1)):
+        token = doc[j]
+        if token.lower_ == "that":
+            return clause_span(doc, set(range(j + 1, end)))
+        if j == verb.i + 1 and token.lower_ in _SUBJECT_PRONOUNS and doc[j + 1].pos_ in VERBAL_POS:
+            return clause_span(doc, set(range(j, end)))
+        if token.pos_ not in allowed or token.text in _CLAUSE_END:
+            return None
+    return None
+
+
 def _has_quote(doc: Doc, tokens: set[int], quoted: Sequence[tuple[int, int]]) -> bool:
     low = min(doc[i].idx for i in tokens)
     high = max(doc[i].idx + len(doc[i]) for i in tokens)
@@ -224,14 +245,15 @@ def _nearest_active_subject(verb: Token) -> Token | None:
     return None
 
 
-def mention_span(token: Token) -> Span:
-    """The speaker as written: the noun phrase without clauses or circumstances."""
+def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
+    """The speaker as written: the noun phrase without clauses or circumstances
+    (nor ``excluded`` tokens, such as words inside a quote)."""
     doc = token.doc
     keep = {token.i}
     for child in token.children:
         circumstance = child.i > token.i and preposition_of(child) in _CIRCUMSTANCE_PREPOSITIONS
         if role(child) not in _MENTION_CUT_ROLES and not circumstance:
-            keep.update(t.i for t in child.subtree)
+            keep.update(t.i for t in child.subtree if t.i not in excluded)
     start, end = min(keep), max(keep) + 1
     # stay contiguous around the head: cut at any dropped token
     for i in range(token.i, end):

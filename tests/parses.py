@@ -100,3 +100,63 @@ UD_SOURCELESS = [
     ("lead", 3, "xcomp", "VERB", "lead", "VB"),
     ("it", 5, "obj", "PRON", "it"),
 ]
+
+# `The strike killed a commander, the US military added.` with the reporting clause
+# mis-attached as a clause modifier of a noun (a real parser error).
+UD_MISATTACHED_TAIL = [
+    ("The", 1, "det", "DET", "the"),
+    ("strike", 2, "nsubj", "NOUN", "strike"),
+    ("killed", 2, "ROOT", "VERB", "kill", "VBD"),
+    ("a", 4, "det", "DET", "a"),
+    ("commander", 2, "obj", "NOUN", "commander"),
+    (",", 9, "punct", "PUNCT", ","),
+    ("the", 8, "det", "DET", "the"),
+    ("US", 8, "compound", "PROPN", "US"),
+    ("military", 9, "nsubj", "NOUN", "military"),
+    ("added", 4, "acl", "VERB", "add", "VBD"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+# `Hendler warned Saturday that the move could damage the party.` with `Saturday` as object
+# and the clause hung on it (parser error): only the words show the complement.
+UD_WARNED_SATURDAY_THAT = [
+    ("Hendler", 1, "nsubj", "PROPN", "Hendler"),
+    ("warned", 1, "ROOT", "VERB", "warn", "VBD"),
+    ("Saturday", 1, "obj", "PROPN", "Saturday"),
+    ("that", 6, "nsubj", "PRON", "that"),
+    ("the", 5, "det", "DET", "the"),
+    ("move", 6, "nsubj", "NOUN", "move"),
+    ("damaged", 2, "acl:relcl", "VERB", "damage", "VBD"),
+    ("the", 8, "det", "DET", "the"),
+    ("party", 6, "obj", "NOUN", "party"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+# `Tehran denied involvement in the attack.`
+UD_DENIED_INVOLVEMENT = [
+    ("Tehran", 1, "nsubj", "PROPN", "Tehran"),
+    ("denied", 1, "ROOT", "VERB", "deny", "VBD"),
+    ("involvement", 1, "obj", "NOUN", "involvement"),
+    ("in", 5, "case", "ADP", "in"),
+    ("the", 5, "det", "DET", "the"),
+    ("attack", 2, "nmod", "NOUN", "attack"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+# `He told reporters.`: the object of `tell` is the listener, never the content.
+UD_TOLD_REPORTERS = [
+    ("He", 1, "nsubj", "PRON", "he"),
+    ("told", 1, "ROOT", "VERB", "tell", "VBD"),
+    ("local", 3, "amod", "ADJ", "local"),
+    ("reporters", 1, "obj", "NOUN", "reporter"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+# `The military in a statement said it struck.`: the speaker is `The military`.
+UD_MILITARY_IN_STATEMENT = [
+    ("The", 1, "det", "DET", "the"),
+    ("military", 5, "nsubj", "NOUN", "military"),
+    ("in", 4, "case", "ADP", "in"),
+    ("a", 4, "det", "DET", "a"),
+    ("statement", 1, "nmod", "NOUN", "statement"),
+    ("said", 5, "ROOT", "VERB", "say", "VBD"),
+    ("it", 7, "nsubj", "PRON", "it"),
+    ("struck", 5, "ccomp", "VERB", "strike", "VBD"),
+    (".", 5, "punct", "PUNCT", "."),
+]

@@ -141,3 +141,47 @@ def test_generated_direct_quotes_are_found(nlp, speaker, words, lead):
     text = f"{lead}“{content}” {speaker} said."
     found = quotes.extract(text, nlp=nlp)
     assert any(q.type == "direct" and q.text == content for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "“The talks with Washington are over for now.” Adelson said on Sunday.",
+            "Adelson",
+            "The talks with Washington are over for now.",
+        ),
+        ("A man in the crowd yelled “Stay there!” as he left.", "A man", "Stay there!"),
+        ("“Denver,” he answered.", "he", "Denver,"),
+        (
+            "She went on to say:\n“None of them will ever admit it in public.”",
+            "She",
+            "None of them will ever admit it in public.",
+        ),
+    ],
+    ids=[
+        "attribution-after-sentence-break",
+        "short-shouted",
+        "short-answered",
+        "introduced-in-previous-paragraph",
+    ],
+)
+def test_direct_quote_attribution(nlp, text, speaker, content):
+    found = quotes.extract(text, nlp=nlp)
+    assert [(q.type, q.speaker.text, q.text) for q in found] == [("direct", speaker, content)]
+
+
+def test_quote_continued_after_its_attribution_sentence(nlp):
+    found = quotes.extract(
+        "“I am not shy about it,” I said. “I have never been reluctant to speak.”", nlp=nlp
+    )
+    assert [(q.speaker.text, q.rule) for q in found] == [("I", "direct_postposed"), ("I", "direct_continued")]
+
+
+def test_titles_in_quote_marks_are_not_quotes(nlp):
+    assert (
+        quotes.extract(
+            "Washington, star of television’s “Scandal,” thanked Obama on “Sunday Morning Futures.”", nlp=nlp
+        )
+        == []
+    )

@@ -8,11 +8,16 @@ from parses import (
     CLEAR_POSTPOSED,
     CLEAR_SAID_THAT,
     UD_ACCORDING,
+    UD_DENIED_INVOLVEMENT,
+    UD_MILITARY_IN_STATEMENT,
+    UD_MISATTACHED_TAIL,
     UD_POSTPOSED,
     UD_SAID_THAT,
     UD_SAYING,
     UD_SOURCELESS,
+    UD_TOLD_REPORTERS,
     UD_VOWED,
+    UD_WARNED_SATURDAY_THAT,
     VOWED_SPACES,
 )
 
@@ -94,3 +99,38 @@ def test_sourceless_passive_has_no_speaker(make_doc):
 def test_cue_inside_a_direct_quote_is_skipped(make_doc):
     doc = make_doc(UD_SAID_THAT)
     assert find_reported(doc, LEXICON, direct_quotes=[(0, len(doc.text))]) == []
+
+
+def test_misattached_reporting_clause_is_still_postposed(make_doc):
+    found = only(make_doc(UD_MISATTACHED_TAIL))
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "the US military",
+        "added",
+        "The strike killed a commander",
+    )
+
+
+def test_complement_read_from_the_words_when_the_parse_misses_it(make_doc):
+    found = only(make_doc(UD_WARNED_SATURDAY_THAT))
+    assert (found.speaker.text, found.content.text, found.rule) == (
+        "Hendler",
+        "the move damaged the party",
+        "surface_clause",
+    )
+
+
+def test_noun_phrase_object_of_a_speech_verb(make_doc):
+    found = only(make_doc(UD_DENIED_INVOLVEMENT))
+    assert (found.speaker.text, found.content.text, found.rule) == (
+        "Tehran",
+        "involvement in the attack",
+        "nominal_object",
+    )
+
+
+def test_listener_is_not_content(make_doc):
+    assert find_reported(make_doc(UD_TOLD_REPORTERS), LEXICON) == []
+
+
+def test_speaker_mention_drops_the_medium(make_doc):
+    assert only(make_doc(UD_MILITARY_IN_STATEMENT)).speaker.text == "The military"
