@@ -22,6 +22,16 @@ from .reported import VERBAL_POS, mention_span, speaker_of
 MAX_TAIL_CUE_POSITION = 8
 
 
+#: Dependents of a cue that carry what was said: a quote inside them is embedded.
+_CONTENT_ROLES = frozenset(
+    {"clausal_complement", "parataxis", "object", "open_complement", "adverbial_clause"}
+)
+
+
+#: Words a speaker between a quote and its cue may take (`“…,” US Senator Jeff Sessions said`).
+MAX_SPEAKER_WORDS = 8
+
+
 @dataclass(frozen=True)
 class QuoteAttribution:
     """What the sentence around a quote says about it."""
@@ -78,8 +88,12 @@ def attribute_quote(
         for verb in _cue_chain(cue):  # `went on to say:`, `continued to insist`
             attribution_tokens.add(verb.i)
             for child in verb.children:
-                if not in_quote(child):  # a child inside the quote is the quote's own clause
-                    attribution_tokens.update(t.i for t in child.subtree if not in_quote(t))
+                subtree = list(child.subtree)
+                if not any(in_quote(t) for t in subtree):
+                    attribution_tokens.update(t.i for t in subtree)
+                elif not in_quote(child) and role(child) not in _CONTENT_ROLES:
+                    # a parse leak across the closing mark (`“… the,” the group said`)
+                    attribution_tokens.update(t.i for t in subtree if not in_quote(t))
         if speaker_token is not None:
             attribution_tokens.update(t.i for t in speaker_token.subtree)
     residue = [t for t in outside if t.i not in attribution_tokens and not t.is_punct]
@@ -87,8 +101,19 @@ def attribute_quote(
         span=span,
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
         speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)}) if speaker_token else None,
-        standalone=not residue,
+        standalone=not residue
+        or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span)),
     )
+
+
+def _opens_with_quote_then_attribution(outside: list[Token], cue: Token, span: QuoteSpan) -> bool:
+    """`“…,” the group said.` read from the words, whatever the parse: nothing before
+    the quote, and only a short verbless speaker between it and the cue."""
+    words = [t for t in outside if not t.is_punct]
+    if any(t.idx < span.start for t in words) or cue.idx < span.end:
+        return False
+    between = [t for t in words if t.idx < cue.idx]
+    return len(between) <= MAX_SPEAKER_WORDS and not any(t.pos_ in VERBAL_POS for t in between)
 
 
 def _cue_chain(cue: Token) -> list[Token]:
