@@ -8,6 +8,7 @@ command said`) and the result is a mixed quote.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -15,11 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from .labels import children_with, role
 from .lexicon import Lexicon
 from .quotemarks import QuoteSpan
-from .reported import VERBAL_POS, mention_span, speaker_of
+from .reported import NOMINAL_POS, VERBAL_POS, mention_span, speaker_of
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
 #: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).
-MAX_TAIL_CUE_POSITION = 8
+MAX_TAIL_CUE_POSITION = 14
 
 
 #: Dependents of a cue that carry what was said: a quote inside them is embedded.
@@ -54,7 +55,9 @@ def _context(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> list[Token]:
     paragraph_start = text.rfind("\n", 0, span.start) + 1
     opens_paragraph = not any(char.isalnum() for char in text[paragraph_start : span.start])
     if start > 0 and opens_paragraph and text[:paragraph_start].rstrip().endswith(":"):
-        start = doc[start - 1].sent.start  # `She went on to say:` ends the paragraph before
+        previous = next((t for t in reversed(doc[:start]) if not t.is_space), None)
+        if previous is not None:  # `She went on to say:` ends the paragraph before
+            start = previous.sent.start
     return list(doc[start:end])
 
 
@@ -63,8 +66,8 @@ def _is_attribution_tail(sentence: Span, gap: str, lexicon: Lexicon) -> bool:
     if "\n" in gap or any(char.isalnum() for char in gap):
         return False
     for token in sentence[:MAX_TAIL_CUE_POSITION]:
-        if token.pos_ in VERBAL_POS and lexicon.is_quote_cue(token.lemma_.lower()):
-            return not children_with(token, "clausal_complement", "object")
+        if token.pos_ in VERBAL_POS and lexicon.is_quote_cue(lexicon.cue_lemma(token)):
+            return not children_with(token, "clausal_complement")
     return False
 
 
@@ -78,9 +81,11 @@ def attribute_quote(
         return any(a - 1 <= token.idx < b + 1 for a, b in quoted)
 
     outside = [t for t in context if not in_quote(t)]
-    cues = [t for t in outside if t.pos_ in VERBAL_POS and lexicon.is_quote_cue(t.lemma_.lower())]
+    cues = [t for t in outside if t.pos_ in VERBAL_POS and lexicon.is_quote_cue(lexicon.cue_lemma(t))]
     cue = min(cues, key=lambda t: _distance(t, span), default=None)
     speaker_token = speaker_of(cue) if cue is not None else None
+    if cue is not None and speaker_token is None:
+        speaker_token = _adjacent_speaker(cue, in_quote)
     if speaker_token is not None and in_quote(speaker_token):
         speaker_token = None
     attribution_tokens: set[int] = set()
@@ -114,6 +119,27 @@ def _opens_with_quote_then_attribution(outside: list[Token], cue: Token, span: Q
         return False
     between = [t for t in words if t.idx < cue.idx]
     return len(between) <= MAX_SPEAKER_WORDS and not any(t.pos_ in VERBAL_POS for t in between)
+
+
+def _adjacent_speaker(cue: Token, in_quote: Callable[[Token], bool]) -> Token | None:
+    """When the parse gives the cue no subject: the noun right before it (`the judge
+    exclaimed`) or right after it (`wrote Sanders`, `says a narrator`)."""
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ in NOMINAL_POS and not in_quote(before):
+        return before
+    for token in doc[cue.i + 1 : cue.i + 4]:
+        if in_quote(token) or token.is_punct:
+            break
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return _noun_phrase_head(token)
+    return None
+
+
+def _noun_phrase_head(token: Token) -> Token:
+    while token.head.i != token.i and role(token) in {"compound", "modifier", "determiner"}:
+        token = token.head
+    return token
 
 
 def _cue_chain(cue: Token) -> list[Token]:

@@ -19,7 +19,7 @@ from .direct import QuoteAttribution, attribute_quote
 from .errors import InvalidDocumentError
 from .lexicon import Lexicon
 from .pipeline import load_pipeline
-from .quotemarks import QuoteSpan, find_quote_spans, paragraphs, word_count
+from .quotemarks import QuoteSpan, find_quote_spans, paragraphs, paragraphs_before, word_count
 from .records import Cue, Quote, QuoteType, Speaker
 from .reported import VERBAL_POS, find_reported
 
@@ -138,7 +138,7 @@ def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon) -> li
     sentences = 0
     for start, end in paragraph_chunks(text, nlp.max_length):
         doc = nlp(text[start:end])
-        origin = _Origin(start, sentences, text.count("\n", 0, start))
+        origin = _Origin(start, sentences, paragraphs_before(text, start))
         found += quotes_from_doc(doc, doc_id, lexicon, origin)
         sentences += sum(1 for _ in doc.sents)
     return found
@@ -165,7 +165,7 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
     all_ranges = [(s.start, s.end) for s in spans]
     quote_spans = [s for s in spans if is_utterance(doc, s, lexicon)]
     quote_ranges = [(s.start, s.end) for s in quote_spans]
-    builder = _RecordBuilder(doc, doc_id, origin)
+    builder = _RecordBuilder(doc, doc_id, origin, lexicon)
 
     direct = _attribute_chain([attribute_quote(doc, s, all_ranges, lexicon) for s in quote_spans], text)
     standalone = [(a, rule) for a, rule in direct if a.standalone]
@@ -224,7 +224,7 @@ def is_utterance(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> bool:
 
 
 def _quotes(token: Token, lexicon: Lexicon) -> bool:
-    return token.pos_ in VERBAL_POS and lexicon.is_quote_cue(token.lemma_.lower())
+    return token.pos_ in VERBAL_POS and lexicon.is_quote_cue(lexicon.cue_lemma(token))
 
 
 def looks_like_title(content: str) -> bool:
@@ -290,10 +290,11 @@ def _fills_paragraph(span: QuoteSpan, bounds: tuple[int, int], text: str) -> boo
 class _RecordBuilder:
     """Turns token spans of one ``Doc`` into records with global offsets."""
 
-    def __init__(self, doc: Doc, doc_id: str, origin: _Origin) -> None:
+    def __init__(self, doc: Doc, doc_id: str, origin: _Origin, lexicon: Lexicon) -> None:
         self.doc = doc
         self.doc_id = doc_id
         self.origin = origin
+        self.lexicon = lexicon
         self.sentence_starts = [sentence.start_char for sentence in doc.sents]
         self.paragraph_starts = [start for _, start, _ in paragraphs(doc.text)]
 
@@ -315,13 +316,21 @@ class _RecordBuilder:
             start=start + shift,
             end=end + shift,
             speaker=self._speaker(speaker),
-            cue=Cue(cue.text, cue.lemma_.lower(), cue.start_char + shift, cue.end_char + shift)
+            cue=Cue(cue.text, self._cue_lemma(cue), cue.start_char + shift, cue.end_char + shift)
             if cue
             else None,
             sentence_index=self.origin.sentences + max(0, bisect_right(self.sentence_starts, start) - 1),
             paragraph_index=self.origin.paragraphs + max(0, bisect_right(self.paragraph_starts, start) - 1),
             confidence=_confidence(rule, speaker is not None, belief),
             rule=rule,
+        )
+
+    def _cue_lemma(self, cue: Span) -> str:
+        """`According to` keeps its words; a verb gets its lexicon lemma."""
+        return (
+            cue.text.lower()
+            if len(cue) > 1 and cue[0].pos_ not in VERBAL_POS
+            else self.lexicon.cue_lemma(cue[0])
         )
 
     def _speaker(self, mention: Span | None) -> Speaker | None:

@@ -7,7 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Token
+
 from .resources import read_json
+
+_INFLECTIONS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,18 @@ class Lexicon:
     def is_cue_verb(self, lemma: str) -> bool:
         """A cue of reported speech or thought (not the direct-only ``quote_verbs``)."""
         return lemma in self.speech_verbs or lemma in self.belief_verbs or lemma in self.fragment_verbs
+
+    def cue_lemma(self, token: Token) -> str:
+        """The token's lemma, or, for a verb the lemmatizer got wrong (`joked` → `joked`),
+        the lexicon entry its inflection points to."""
+        lemma = token.lemma_.lower()
+        if self.is_quote_cue(lemma) or not token.tag_.startswith("VB"):
+            return lemma
+        word = token.lower_
+        for suffix, replacement in _INFLECTIONS:
+            if word.endswith(suffix) and self.is_quote_cue(candidate := word[: -len(suffix)] + replacement):
+                return candidate
+        return lemma
 
     def is_quote_cue(self, lemma: str) -> bool:
         """A verb that can introduce a direct quote."""

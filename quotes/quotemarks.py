@@ -38,11 +38,20 @@ class QuoteSpan:
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
-    """Yield (index, start, end) of each line; paragraphs are separated by newlines."""
+    """Yield (index, start, end) of each paragraph: a line with text. Blank lines between
+    paragraphs (a common layout) are separators, not paragraphs, and are not counted."""
     start = 0
-    for index, line in enumerate(text.split("\n")):
-        yield index, start, start + len(line)
+    index = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield index, start, start + len(line)
+            index += 1
         start += len(line) + 1
+
+
+def paragraphs_before(text: str, offset: int) -> int:
+    """How many paragraphs end before ``offset``."""
+    return sum(1 for line in text[:offset].split("\n")[:-1] if line.strip())
 
 
 def _is_opener(text: str, i: int, start: int) -> bool:

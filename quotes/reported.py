@@ -38,7 +38,7 @@ from .lexicon import Lexicon
 VERBAL_POS = frozenset({"VERB", "AUX"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Dependents of a speaker noun that describe it rather than name it.
-_MENTION_CUT_ROLES = frozenset({"relative_clause", "clause_modifier", "punctuation", "case_marker"})
+_MENTION_CUT_ROLES = frozenset({"relative_clause", "clause_modifier", "punctuation"})
 #: Prepositional modifiers of where, when or through what a speaker spoke (`the military
 #: in a statement`, `Kata’ib Hezbollah on February 8`): not part of who spoke.
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over"})
@@ -84,7 +84,7 @@ def _verb_attributions(
     doc: Doc, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]
 ) -> Iterator[Attribution]:
     for verb in doc:
-        lemma = verb.lemma_.lower()
+        lemma = lexicon.cue_lemma(verb)
         if verb.pos_ not in VERBAL_POS or not lexicon.is_cue_verb(lemma):
             continue
         belief = lemma not in lexicon.speech_verbs and lemma not in lexicon.fragment_verbs
@@ -143,7 +143,11 @@ def _content_of(
         tokens = {t.i for c in dependents for t in c.subtree}
         if tokens and _has_quote(verb.doc, tokens, quoted):
             return clause_span(verb.doc, tokens), "quoted_fragment"
-    if lemma in lexicon.speech_verbs and lemma not in lexicon.addressee_verbs:
+    if (
+        lemma in lexicon.speech_verbs
+        and lemma not in lexicon.addressee_verbs
+        and verb.tag_ not in {"VBG", "VBN"}
+    ):
         objects = [c for c in children_with(verb, "object") if c.i > verb.i]
         if objects and len(list(objects[0].subtree)) >= 2:
             return clause_span(verb.doc, {t.i for t in objects[0].subtree}), "nominal_object"
@@ -249,11 +253,7 @@ def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
     """The speaker as written: the noun phrase without clauses or circumstances
     (nor ``excluded`` tokens, such as words inside a quote)."""
     doc = token.doc
-    keep = {token.i}
-    for child in token.children:
-        circumstance = child.i > token.i and preposition_of(child) in _CIRCUMSTANCE_PREPOSITIONS
-        if role(child) not in _MENTION_CUT_ROLES and not circumstance:
-            keep.update(t.i for t in child.subtree if t.i not in excluded)
+    keep = _mention_tokens(token, token.i, excluded)
     start, end = min(keep), max(keep) + 1
     # stay contiguous around the head: cut at any dropped token
     for i in range(token.i, end):
@@ -269,6 +269,23 @@ def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
     while start < end - 1 and doc[start].is_punct and doc[start].text not in "([":
         start += 1
     return doc[start:end]
+
+
+def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[int]:
+    """The token and its dependents, pruning clauses, circumstances (`on February 8`) and
+    participles set off by a comma (`Baghdad, angered by …`) anywhere below the head."""
+    keep = {token.i}
+    for child in token.children:
+        if child.i in excluded or role(child) in _MENTION_CUT_ROLES:
+            continue
+        if token.i == head and role(child) == "case_marker":
+            continue  # `according to` / `by` of the source itself
+        if child.i > head and preposition_of(child) in _CIRCUMSTANCE_PREPOSITIONS:
+            continue
+        if child.i > head and child.tag_ in {"VBN", "VBG"} and child.nbor(-1).text == ",":
+            continue
+        keep |= _mention_tokens(child, head, excluded)
+    return keep
 
 
 def clause_span(doc: Doc, tokens: set[int]) -> Span | None:
@@ -304,7 +321,7 @@ def _source_phrases(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
                 break
             pp_tokens = {t.i for t in cue} | {t.i for t in source.subtree}
             anchor = _clause_anchor(source, cue)
-            if anchor.pos_ in VERBAL_POS and lexicon.is_cue_verb(anchor.lemma_.lower()):
+            if anchor.pos_ in VERBAL_POS and lexicon.is_cue_verb(lexicon.cue_lemma(anchor)):
                 break  # `X said, as per Y`: the verb's own attribution covers it
             content = clause_span(doc, {t.i for t in anchor.subtree} - pp_tokens)
             if content is not None:
