@@ -120,8 +120,9 @@ def _content_of(
             return clause_span(verb.doc, tokens), rule
         if role(verb) == "parataxis" and verb.i > verb.head.i:
             head = verb.head
-            tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
-            return clause_span(verb.doc, tokens), "postposed"
+            content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
+            if content is not None and is_clause(content):
+                return content, "postposed"
         stranded = _stranded_that_clause(verb)
         if stranded is not None:
             return clause_span(verb.doc, {t.i for t in stranded.subtree}), "that_clause"
@@ -182,6 +183,8 @@ def _trailing_reporting_clause(verb: Token) -> Span | None:
     ):
         return None
     sentence = verb.sent
+    if sentence[-1].text == ":" or (len(sentence) > 1 and sentence[-1].is_space and sentence[-2].text == ":"):
+        return None  # `In a 1963 speech, he declared:` introduces what follows
     first = min(verb.i, subject.left_edge.i)
     reporting = {t.i for t in verb.subtree} | {t.i for t in subject.subtree} | {verb.i}
     after = [t for t in sentence if t.i > first and t.i not in reporting]
@@ -189,7 +192,17 @@ def _trailing_reporting_clause(verb: Token) -> Span | None:
         return None
     if verb.doc[first - 1].text not in {",", "—", "–", "-"}:
         return None
-    return clause_span(verb.doc, set(range(sentence.start, first - 1)))
+    content = clause_span(verb.doc, set(range(sentence.start, first - 1)))
+    return content if content is not None and is_clause(content) else None
+
+
+def is_clause(span: Span) -> bool:
+    """A span headed by a verb or predicate (with a subject or copula), not a bare
+    phrase: `In a 1963 speech` is where a report was made, not what was reported."""
+    heads = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    return any(
+        head.pos_ in VERBAL_POS or children_with(head, *SUBJECT_ROLES, "copula", "expletive") for head in heads
+    )
 
 
 def _surface_clause(verb: Token, addressee: bool) -> Span | None:
