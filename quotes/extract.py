@@ -198,6 +198,8 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
         span = quoted.span
         if quoted.standalone or any(_overlap(span.start, span.end, a, b) for a, b in reported_ranges):
             continue
+        if quoted.cue is None and not _sentence_like(doc.text[span.start : span.end]):
+            continue  # a phrase quoted in narration (`slammed it as “reprehensible.”`)
         if quoted.cue is None:  # someone's words, but the sentence does not say whose
             records.append(builder.quote("direct", span.start, span.end, None, None, rule))
         else:
@@ -213,14 +215,19 @@ def is_utterance(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> bool:
     covered = doc.char_span(span.start, span.end, alignment_mode="expand")
     if covered is None or not len(covered):
         return False
+    content = doc.text[span.start : span.end]
+    spoken_end = content[-1:] in {",", "!", "?"}
+    if looks_like_title(content) and content[-1:] not in {"!", "?"}:
+        return False
     before = [t for t in doc[max(0, covered.start - 3) : covered.start] if not t.is_punct and not t.is_space]
     after = [t for t in doc[covered.end : covered.end + 5] if not t.is_punct and not t.is_space][:3]
-    if (before and _quotes(before[-1], lexicon)) or any(_quotes(t, lexicon) for t in after):
+    if (before and _quotes(before[-1], lexicon)) or (spoken_end and any(_quotes(t, lexicon) for t in after)):
         return True
-    content = doc.text[span.start : span.end]
-    if looks_like_title(content):
-        return False
     return word_count(content) >= MIN_QUOTE_WORDS or content[-1:] in {"!", "?"}
+
+
+def _sentence_like(content: str) -> bool:
+    return content[:1].isupper() or content[:1].isdigit()
 
 
 def _quotes(token: Token, lexicon: Lexicon) -> bool:
@@ -228,8 +235,9 @@ def _quotes(token: Token, lexicon: Lexicon) -> bool:
 
 
 def looks_like_title(content: str) -> bool:
-    """`“Sunday Morning Futures,”`, `‘Honesty Is In Question.’`: every longer word capitalised."""
-    words = [w for w in content.rstrip(".,").split() if len(w) > 3 and w[0].isalpha()]
+    """`“Sunday Morning Futures,”`, `‘Honesty Is In Question.’`: every longer word after the
+    first capitalised (a sentence capitalises only its first)."""
+    words = [w for w in content.rstrip(".,").split()[1:] if len(w) > 3 and w[0].isalpha()]
     return bool(words) and len(content.split()) <= 8 and all(w[0].isupper() for w in words)
 
 

@@ -71,6 +71,8 @@ def _double_marks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         elif char in DOUBLE_CLOSERS:
             yield i, "close"
         elif char == '"':
+            if i > start and text[i - 1] == "=":
+                continue  # markup attribute (`datetime="2016-07-23"`), not a quotation
             opener, closer = _is_opener(text, i, start), _is_closer(text, i, end)
             yield i, "open" if opener and not closer else "close" if closer and not opener else "either"
 

@@ -201,7 +201,8 @@ def is_clause(span: Span) -> bool:
     phrase: `In a 1963 speech` is where a report was made, not what was reported."""
     heads = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     return any(
-        head.pos_ in VERBAL_POS or children_with(head, *SUBJECT_ROLES, "copula", "expletive") for head in heads
+        head.pos_ in VERBAL_POS or children_with(head, *SUBJECT_ROLES, "copula", "expletive")
+        for head in heads
     )
 
 

@@ -334,7 +334,10 @@ def _target_rows(scores: dict[str, Any]) -> str:
 def _minutes(times: dict[str, float] | None) -> str:
     if not times:
         return "n/a"
-    return ", ".join(f"{step} {minutes:g}" for step, minutes in times.items()) + f" (total {sum(times.values()):g})"
+    return (
+        ", ".join(f"{step} {minutes:g}" for step, minutes in times.items())
+        + f" (total {sum(times.values()):g})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
