@@ -31,6 +31,8 @@ _CONTENT_ROLES = frozenset(
 
 #: Words a speaker between a quote and its cue may take (`“…,” US Senator Jeff Sessions said`).
 MAX_SPEAKER_WORDS = 8
+#: Words between a cue and the quote it introduces (`told his supporters, “…`).
+MAX_LISTENER_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,16 @@ def attribute_quote(
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
         speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)}) if speaker_token else None,
         standalone=not residue
-        or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span)),
+        or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span))
+        or (cue is not None and _introduces(cue, span)),
     )
+
+
+def _introduces(cue: Token, span: QuoteSpan) -> bool:
+    """`she said, “…`, `replied: “…`, `told his supporters, “…`: the cue (and at most a
+    short listener) right before the opening mark, followed by a comma or colon."""
+    between = cue.doc.text[cue.idx + len(cue) : span.start].rstrip(" “\"‘'")
+    return between.endswith((",", ":")) and len(between.split()) <= MAX_LISTENER_WORDS
 
 
 def _opens_with_quote_then_attribution(outside: list[Token], cue: Token, span: QuoteSpan) -> bool:

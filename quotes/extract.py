@@ -176,7 +176,7 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
     reported_ranges: list[tuple[int, int]] = []
     for attribution in find_reported(doc, lexicon, all_ranges, quote_ranges):
         start, end = attribution.content.start_char, attribution.content.end_char
-        if any(_overlap(start, end, a, b) for a, b in direct_ranges) or any(
+        if any(_overlap(start, end, a, b) or _crosses(start, end, a, b) for a, b in direct_ranges) or any(
             _same(start, end, a, b) for a, b in reported_ranges
         ):
             continue
@@ -245,6 +245,12 @@ def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
     """At least half of either span lies inside the other."""
     shared = min(end, other_end) - max(start, other_start)
     return shared > 0 and (shared * 2 >= end - start or shared * 2 >= other_end - other_start)
+
+
+def _crosses(start: int, end: int, quote_start: int, quote_end: int) -> bool:
+    """A reported content that runs into a direct quote but stops inside it: a parse
+    that split the quote, not a content of its own."""
+    return start < quote_start < end < quote_end or quote_start < start < quote_end < end
 
 
 def _same(start: int, end: int, other_start: int, other_end: int) -> bool:

@@ -158,12 +158,18 @@ def test_generated_direct_quotes_are_found(nlp, speaker, words, lead):
             "She",
             "None of them will ever admit it in public.",
         ),
+        (
+            "She had a line when she said, “Unlike Hillary Clinton, I know that flying is an activity.”",
+            "she",
+            "Unlike Hillary Clinton, I know that flying is an activity.",
+        ),
     ],
     ids=[
         "attribution-after-sentence-break",
         "short-shouted",
         "short-answered",
         "introduced-in-previous-paragraph",
+        "introduced-after-a-clause",
     ],
 )
 def test_direct_quote_attribution(nlp, text, speaker, content):
