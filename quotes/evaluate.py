@@ -2,8 +2,8 @@
 
 Two gold formats: the seed gold (``data/seeds.gold.jsonl``, see ``data/README.md``)
 and brat standoff as in PolNeAR (``*.ann`` beside ``*.txt``). Matching is by
-character overlap: a gold attribution is *found* when one prediction covers at
-least half of its content; a prediction is *correct* when at least half of it
+character overlap: a gold attribution is *found* when one prediction (or the
+parts of one split quote, which share their cue) covers at least half of its content; a prediction is *correct* when at least half of it
 lies inside some gold content. Seed items marked ``required: false`` are neither
 needed for recall nor counted against precision.
 """
@@ -261,6 +261,28 @@ def _cue_matches(gold: GoldAttribution, quote: Quote) -> bool:
     return predicted == expected or predicted in expected.split() or expected in predicted
 
 
+def _best_match(item: GoldAttribution, predicted: list[Quote]) -> Quote | None:
+    """The prediction covering most of the gold content, if it covers half of it.
+
+    Records that share one cue are one attribution told in parts (`“…,” he said,
+    “…”`, a multi-paragraph quote): their spans count together.
+    """
+    span = (item.start, item.end)
+    groups: dict[object, list[Quote]] = defaultdict(list)
+    for quote in predicted:
+        if _shared((quote.start, quote.end), span):
+            key = (quote.cue.start, quote.cue.end) if quote.cue else quote.quote_id
+            groups[key].append(quote)
+    best: Quote | None = None
+    best_covered = 0
+    for parts in groups.values():
+        covered = len({i for q in parts for i in range(max(q.start, item.start), min(q.end, item.end))})
+        if covered * 2 >= item.end - item.start and covered > best_covered:
+            best_covered = covered
+            best = max(parts, key=lambda q: _shared((q.start, q.end), span))
+    return best
+
+
 def score(
     name: str,
     gold: list[GoldAttribution],
@@ -282,13 +304,7 @@ def score(
     for item in gold:
         if not item.required:
             continue
-        span = (item.start, item.end)
-        candidates = [
-            q
-            for q in predicted_by_doc[item.doc]
-            if _shared((q.start, q.end), span) * 2 >= item.end - item.start
-        ]
-        best = max(candidates, key=lambda q: _shared((q.start, q.end), span), default=None)
+        best = _best_match(item, predicted_by_doc[item.doc])
         tallies = [report.overall, report.by_type[item.type]] + [
             report.subsets[key] for key, belongs in subsets.items() if belongs(item)
         ]

@@ -83,3 +83,16 @@ def test_read_seed_gold_locates_repeated_contents(tmp_path: Path):
     path.write_text(line + "\n" + line.replace('"he"', '"she"') + "\n", encoding="utf8")
     first, second = read_seed_gold(path, {"d": text})
     assert (first.start, second.start) == (1, 19)
+
+
+def test_parts_of_a_split_quote_count_together():
+    text = "“We hold them,” he said, “responsible for everything that happens.”"
+    said = Cue("said", "say", 19, 23)
+
+    def part(start: int, end: int) -> Quote:
+        return Quote("d", "direct", text[start:end], start, end, None, said, 0, 0, 0.9, "test")
+
+    first, second = part(1, 14), part(26, 66)
+    whole = GoldAttribution("d", "direct", 1, 66, "said", mentions=("he",))
+    assert score("t", [whole], [first, second]).overall.found == 1
+    assert score("t", [whole], [first]).overall.found == 0
