@@ -2,10 +2,11 @@
 
 Two gold formats: the seed gold (``data/seeds.gold.jsonl``, see ``data/README.md``)
 and brat standoff as in PolNeAR (``*.ann`` beside ``*.txt``). Matching is by
-character overlap: a gold attribution is *found* when one prediction (or the
-parts of one split quote, which share their cue) covers at least half of its content; a prediction is *correct* when at least half of it
-lies inside some gold content. Seed items marked ``required: false`` are neither
-needed for recall nor counted against precision.
+character overlap: a gold attribution is *found* when one prediction (or the parts
+of one split quote, which share their cue) covers at least half of its content; a
+prediction is *correct* when at least half of it lies inside some gold content.
+Seed items marked ``required: false`` are neither needed for recall nor counted
+against precision.
 """
 
 from __future__ import annotations
