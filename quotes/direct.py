@@ -31,6 +31,8 @@ _CONTENT_ROLES = frozenset(
 
 #: Words a speaker between a quote and its cue may take (`“…,” US Senator Jeff Sessions said`).
 MAX_SPEAKER_WORDS = 8
+#: Quoted words a parse may hang on the speaker by mistake before we stop calling it a leak.
+MAX_LEAKED_WORDS = 2
 #: Words between a cue and the quote it introduces (`told his supporters, “…`).
 MAX_LISTENER_WORDS = 4
 
@@ -98,8 +100,11 @@ def attribute_quote(
                 subtree = list(child.subtree)
                 if not any(in_quote(t) for t in subtree):
                     attribution_tokens.update(t.i for t in subtree)
-                elif not in_quote(child) and role(child) not in _CONTENT_ROLES:
-                    # a parse leak across the closing mark (`“… the,” the group said`)
+                elif (
+                    not in_quote(child)
+                    and role(child) not in _CONTENT_ROLES
+                    and sum(1 for t in subtree if in_quote(t) and not t.is_punct) <= MAX_LEAKED_WORDS
+                ):  # a parse leak across the closing mark (`“… the,” the group said`)
                     attribution_tokens.update(t.i for t in subtree if not in_quote(t))
         if speaker_token is not None:
             attribution_tokens.update(t.i for t in speaker_token.subtree)
@@ -108,10 +113,21 @@ def attribute_quote(
         span=span,
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
         speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)}) if speaker_token else None,
-        standalone=not residue
+        standalone=(not residue and not (cue is not None and _integrated(cue, span, outside)))
         or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span))
         or (cue is not None and _introduces(cue, span)),
     )
+
+
+def _integrated(cue: Token, span: QuoteSpan, outside: list[Token]) -> bool:
+    """`Sanders says “the wind is at our backs” despite his loss`: no comma or colon after
+    the cue, no sentence end inside the quote (`yelled “Stay there!” as he left` is an
+    utterance), and the sentence goes on after it: the quote is part of a report."""
+    text = cue.doc.text
+    between = text[cue.idx + len(cue) : span.start]
+    goes_on = any(t.idx >= span.end and not t.is_punct for t in outside)
+    complete = text[span.end - 1] in ".!?"
+    return cue.idx < span.start and not any(mark in between for mark in ",:") and goes_on and not complete
 
 
 def _introduces(cue: Token, span: QuoteSpan) -> bool:

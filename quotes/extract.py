@@ -175,7 +175,7 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
     direct_ranges = [(a.span.start, a.span.end) for a, _ in standalone]
     reported_ranges: list[tuple[int, int]] = []
     for attribution in find_reported(doc, lexicon, all_ranges, quote_ranges):
-        start, end = attribution.content.start_char, attribution.content.end_char
+        start, end = snap_to_quotes(text, attribution.content.start_char, attribution.content.end_char, spans)
         if any(_overlap(start, end, a, b) or _crosses(start, end, a, b) for a, b in direct_ranges) or any(
             _same(start, end, a, b) for a, b in reported_ranges
         ):
@@ -245,6 +245,34 @@ def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
     """At least half of either span lies inside the other."""
     shared = min(end, other_end) - max(start, other_start)
     return shared > 0 and (shared * 2 >= end - start or shared * 2 >= other_end - other_start)
+
+
+def snap_to_quotes(text: str, start: int, end: int, spans: list[QuoteSpan]) -> tuple[int, int]:
+    """Widen a reported content that stops inside a quoted fragment, or just before its
+    closing mark, to take the whole fragment with its marks (`were “completely unacceptable”`)."""
+    for span in spans:
+        opening = _mark_before(text, span.start)
+        closing = _mark_after(text, span.end) if span.closed else span.end
+        if start <= span.start < end < closing:
+            end = closing
+        if opening < start < span.end <= end:
+            start = opening
+    return start, end
+
+
+def _mark_before(text: str, position: int) -> int:
+    """Where the opening mark of content starting at ``position`` is."""
+    position -= 1
+    while position > 0 and text[position].isspace():
+        position -= 1
+    return max(position, 0)
+
+
+def _mark_after(text: str, position: int) -> int:
+    """Just past the closing mark of content ending at ``position``."""
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return min(position + 1, len(text))
 
 
 def _crosses(start: int, end: int, quote_start: int, quote_end: int) -> bool:

@@ -191,3 +191,22 @@ def test_titles_in_quote_marks_are_not_quotes(nlp):
         )
         == []
     )
+
+
+def test_quote_woven_into_a_report_is_mixed(nlp):
+    text = "Sanders says “the wind is at our backs” despite his loss in the Nevada caucuses."
+    (quote,) = quotes.extract(text, nlp=nlp)
+    assert quote.type == "mixed" and "“the wind is at our backs”" in quote.text
+
+
+def test_reported_content_takes_whole_quoted_fragments():
+    from quotes.extract import snap_to_quotes
+    from quotes.quotemarks import find_quote_spans
+
+    text = "The DNC said the actions were “completely unacceptable” and would be investigated."
+    spans = find_quote_spans(text)
+    inside = text.index("unacceptable")
+    start, end = snap_to_quotes(text, text.index("the actions"), inside + len("unacceptable"), spans)
+    assert text[start:end] == "the actions were “completely unacceptable”"
+    start, end = snap_to_quotes(text, inside, text.index(" and"), spans)
+    assert text[start:end] == "“completely unacceptable”"
