@@ -37,6 +37,20 @@ class GoldAttribution:
     entities: tuple[str, ...] = ()
     source_spans: tuple[tuple[int, int], ...] = ()
     cue_span: tuple[int, int] | None = None
+    #: The content's pieces when it is discontinuous (brat `start end;start end`).
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def content_pieces(self) -> tuple[tuple[int, int], ...]:
+        return self.pieces or ((self.start, self.end),)
+
+    @property
+    def content_length(self) -> int:
+        return sum(end - start for start, end in self.content_pieces)
+
+    def shared_with(self, start: int, end: int) -> int:
+        """Characters of the content inside ``[start, end)``."""
+        return sum(_shared((start, end), piece) for piece in self.content_pieces)
 
 
 @dataclass
@@ -211,6 +225,7 @@ def read_brat(ann_path: Path, text: str) -> list[GoldAttribution]:
                 cue=cue_text,
                 source_spans=tuple(spans.get(event.get("Source", ""), [])),
                 cue_span=(min(s for s, _ in cue), max(e for _, e in cue)) if cue else None,
+                pieces=tuple(content) if len(content) > 1 else (),
             )
         )
     return gold
@@ -268,19 +283,20 @@ def _best_match(item: GoldAttribution, predicted: list[Quote]) -> Quote | None:
     Records that share one cue are one attribution told in parts (`“…,” he said,
     “…”`, a multi-paragraph quote): their spans count together.
     """
-    span = (item.start, item.end)
     groups: dict[object, list[Quote]] = defaultdict(list)
     for quote in predicted:
-        if _shared((quote.start, quote.end), span):
+        if item.shared_with(quote.start, quote.end):
             key = (quote.cue.start, quote.cue.end) if quote.cue else quote.quote_id
             groups[key].append(quote)
     best: Quote | None = None
     best_covered = 0
     for parts in groups.values():
-        covered = len({i for q in parts for i in range(max(q.start, item.start), min(q.end, item.end))})
-        if covered * 2 >= item.end - item.start and covered > best_covered:
+        covered = len(
+            {i for q in parts for a, b in item.content_pieces for i in range(max(q.start, a), min(q.end, b))}
+        )
+        if covered * 2 >= item.content_length and covered > best_covered:
             best_covered = covered
-            best = max(parts, key=lambda q: _shared((q.start, q.end), span))
+            best = max(parts, key=lambda q: item.shared_with(q.start, q.end))
     return best
 
 
@@ -326,11 +342,7 @@ def score(
 
     for quote in predicted:
         span = (quote.start, quote.end)
-        inside = [
-            g
-            for g in gold_by_doc[quote.doc_id]
-            if _shared(span, (g.start, g.end)) * 2 >= quote.end - quote.start
-        ]
+        inside = [g for g in gold_by_doc[quote.doc_id] if g.shared_with(*span) * 2 >= quote.end - quote.start]
         if inside and not any(g.required for g in inside):
             continue  # matches only an optional attribution: neither right nor wrong
         for tally in (report.overall, report.by_type[quote.type]):

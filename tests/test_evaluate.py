@@ -96,3 +96,19 @@ def test_parts_of_a_split_quote_count_together():
     whole = GoldAttribution("d", "direct", 1, 66, "said", mentions=("he",))
     assert score("t", [whole], [first, second]).overall.found == 1
     assert score("t", [whole], [first]).overall.found == 0
+
+
+def test_discontinuous_content_is_measured_by_its_pieces(tmp_path: Path):
+    text = "“We will win,” Trump told a rally, saying the polls are wrong and we will win it all."
+    ann = tmp_path / "d.ann"
+    ann.write_text(
+        "T1\tSource 15 20\tTrump\nT2\tCue 21 25\ttold\n"
+        "T3\tContent 0 14;42 85\tx\nT4\tAttribution 21 25\ttold\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf8",
+    )
+    (item,) = read_brat(ann, text)
+    assert item.content_length == 14 + 43
+    quote_only = Quote("d", "direct", text[1:13], 1, 13, None, None, 0, 0, 0.9, "test")
+    assert score("t", [item], [quote_only]).overall.found == 0  # 12 of 57 characters
+    assert score("t", [item], [quote_only]).overall.correct == 1  # but wholly inside the content
