@@ -43,6 +43,8 @@ RULE_CONFIDENCE = {
     "infinitive": 0.7,
     "quoted_fragment": 0.7,
     "nominal_object": 0.5,
+    "as_clause": 0.75,
+    "speech_noun": 0.6,
 }
 
 

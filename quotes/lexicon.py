@@ -35,6 +35,7 @@ class Lexicon:
     statement_nouns: frozenset[str]
     quote_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lexicon:
@@ -47,6 +48,7 @@ class Lexicon:
             statement_nouns=frozenset(data["statement_nouns"]),
             quote_verbs=frozenset(data["quote_verbs"]),
             addressee_verbs=frozenset(data["addressee_verbs"]),
+            speech_nouns=frozenset(data["speech_nouns"]),
         )
 
     @classmethod

@@ -10,7 +10,9 @@ Patterns (each tagged with the ``rule`` that produced it):
   a nominal content of these verbs counts only when it carries a quoted fragment;
 * ``nominal_object``: `Tehran denied involvement in …`: the noun-phrase object of a
   speech verb (never of a verb whose object is the listener, `told reporters`);
-* ``source_phrase``: `according to X, <clause>`, `<clause>, as indicated by X`.
+* ``source_phrase``: `according to X, <clause>`, `<clause>, as indicated by X`;
+* ``as_clause``: `As the Times noted, <clause>`;
+* ``speech_noun``: `the DOJ demand that <clause>`, `his warning that <clause>`.
 
 Participles (`…, saying <clause>`) and conjoined verbs take the speaker of the verb
 they hang from; `a statement saying …` takes the noun.
@@ -76,8 +78,10 @@ def find_reported(
         return not any(start <= token.idx < end for start, end in direct_quotes)
 
     found = [a for a in _verb_attributions(doc, lexicon, quoted) if outside_quotes(a.cue[0])]
+    found += [a for a in _noun_attributions(doc, lexicon) if outside_quotes(a.cue[0])]
     found += [a for a in _source_phrases(doc, lexicon) if outside_quotes(a.cue[0])]
-    return sorted(found, key=lambda a: (a.rule == "source_phrase", a.content.start, a.cue.start))
+    late = {"speech_noun", "source_phrase"}
+    return sorted(found, key=lambda a: (a.rule in late, a.content.start, a.cue.start))
 
 
 def _verb_attributions(
@@ -118,6 +122,9 @@ def _content_of(
             tokens = {t.i for head in complements for t in head.subtree}
             rule = "clausal_complement" if complements[0].i > verb.i else "postposed"
             return clause_span(verb.doc, tokens), rule
+        as_clause = _as_clause_content(verb)
+        if as_clause is not None:
+            return as_clause, "as_clause"
         if role(verb) == "parataxis" and verb.i > verb.head.i:
             head = verb.head
             content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
@@ -153,6 +160,38 @@ def _content_of(
         if objects and len(list(objects[0].subtree)) >= 2:
             return clause_span(verb.doc, {t.i for t in objects[0].subtree}), "nominal_object"
     return None, ""
+
+
+def _as_clause_content(verb: Token) -> Span | None:
+    """`As the International Business Times noted, <clause>`: the clause the `as`-clause
+    modifies is what was noted."""
+    if role(verb) != "adverbial_clause" or verb.head.i == verb.i:
+        return None
+    if not any(c.lower_ == "as" and role(c) == "marker" for c in verb.children):
+        return None
+    head = verb.head
+    content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
+    return content if content is not None and is_clause(content) else None
+
+
+def _noun_attributions(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
+    """`the DOJ demand that HB2 not be implemented`, `his warning that …`: a speech noun
+    with a `that`-clause; the speaker is its possessor or compound, when it has one."""
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.speech_nouns:
+            continue
+        for clause in noun.children:
+            if clause.i < noun.i or clause.pos_ not in VERBAL_POS:
+                continue
+            if not any(c.lower_ == "that" and role(c) == "marker" for c in clause.children):
+                continue
+            content = clause_span(doc, {t.i for t in clause.subtree})
+            if content is None:
+                continue
+            owners = [c for c in noun.children if role(c) in {"possessive", "compound"} and c.i < noun.i]
+            speaker = mention_span(owners[0]) if owners else None
+            yield Attribution(doc[noun.i : noun.i + 1], speaker, content, "speech_noun", belief=False)
+            break
 
 
 def _stranded_that_clause(verb: Token) -> Token | None:

@@ -160,3 +160,28 @@ UD_MILITARY_IN_STATEMENT = [
     ("struck", 5, "ccomp", "VERB", "strike", "VBD"),
     (".", 5, "punct", "PUNCT", "."),
 ]
+# `As the Times noted, Clinton raised money.`
+UD_AS_NOTED = [
+    ("As", 3, "mark", "SCONJ", "as"),
+    ("the", 2, "det", "DET", "the"),
+    ("Times", 3, "nsubj", "PROPN", "Times"),
+    ("noted", 6, "advcl", "VERB", "note", "VBD"),
+    (",", 3, "punct", "PUNCT", ","),
+    ("Clinton", 6, "nsubj", "PROPN", "Clinton"),
+    ("raised", 6, "ROOT", "VERB", "raise", "VBD"),
+    ("money", 6, "obj", "NOUN", "money"),
+    (".", 6, "punct", "PUNCT", "."),
+]
+# `They ignored the DOJ demand that HB2 be dropped.`
+UD_DEMAND_THAT = [
+    ("They", 1, "nsubj", "PRON", "they"),
+    ("ignored", 1, "ROOT", "VERB", "ignore", "VBD"),
+    ("the", 4, "det", "DET", "the"),
+    ("DOJ", 4, "compound", "PROPN", "DOJ"),
+    ("demand", 1, "obj", "NOUN", "demand"),
+    ("that", 8, "mark", "SCONJ", "that"),
+    ("HB2", 8, "nsubj:pass", "PROPN", "HB2"),
+    ("be", 8, "aux:pass", "AUX", "be"),
+    ("dropped", 4, "acl", "VERB", "drop", "VBN"),
+    (".", 1, "punct", "PUNCT", "."),
+]

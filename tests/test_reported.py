@@ -8,6 +8,8 @@ from parses import (
     CLEAR_POSTPOSED,
     CLEAR_SAID_THAT,
     UD_ACCORDING,
+    UD_AS_NOTED,
+    UD_DEMAND_THAT,
     UD_DENIED_INVOLVEMENT,
     UD_MILITARY_IN_STATEMENT,
     UD_MISATTACHED_TAIL,
@@ -134,3 +136,23 @@ def test_listener_is_not_content(make_doc):
 
 def test_speaker_mention_drops_the_medium(make_doc):
     assert only(make_doc(UD_MILITARY_IN_STATEMENT)).speaker.text == "The military"
+
+
+def test_as_clause_reports_the_main_clause(make_doc):
+    found = only(make_doc(UD_AS_NOTED))
+    assert (found.speaker.text, found.cue.text, found.content.text, found.rule) == (
+        "the Times",
+        "noted",
+        "Clinton raised money",
+        "as_clause",
+    )
+
+
+def test_speech_noun_with_that_clause(make_doc):
+    found = only(make_doc(UD_DEMAND_THAT))
+    assert (found.speaker.text, found.cue.text, found.content.text, found.rule) == (
+        "DOJ",
+        "demand",
+        "HB2 be dropped",
+        "speech_noun",
+    )
