@@ -125,10 +125,10 @@ def _content_of(
         as_clause = _as_clause_content(verb)
         if as_clause is not None:
             return as_clause, "as_clause"
-        if role(verb) == "parataxis" and verb.i > verb.head.i:
+        if role(verb) == "parataxis" and verb.i > verb.head.i and _ends_sentence(verb):
             head = verb.head
             content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
-            if content is not None and is_clause(content):
+            if content is not None and content.end <= verb.i and is_clause(content):
                 return content, "postposed"
         stranded = _stranded_that_clause(verb)
         if stranded is not None:
@@ -236,13 +236,16 @@ def _trailing_reporting_clause(verb: Token) -> Span | None:
 
 
 def is_clause(span: Span) -> bool:
-    """A span headed by a verb or predicate (with a subject or copula), not a bare
-    phrase: `In a 1963 speech` is where a report was made, not what was reported."""
+    """A span headed by a predicate with a subject, not a bare phrase: `In a 1963
+    speech` or `In a letter filed Monday` is where a report was made, not what was reported."""
     heads = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
-    return any(
-        head.pos_ in VERBAL_POS or children_with(head, *SUBJECT_ROLES, "copula", "expletive")
-        for head in heads
-    )
+    return any(children_with(head, *SUBJECT_ROLES, "expletive") for head in heads)
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Nothing but punctuation follows the reporting clause (`…, the group added.`)."""
+    last = max(t.i for t in verb.subtree)
+    return all(t.is_punct or t.is_space for t in verb.doc[last + 1 : verb.sent.end])
 
 
 def _surface_clause(verb: Token, addressee: bool) -> Span | None:
