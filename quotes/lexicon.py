@@ -36,6 +36,8 @@ class Lexicon:
     quote_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    proposition_verbs: frozenset[str]
+    creation_verbs: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lexicon:
@@ -49,6 +51,8 @@ class Lexicon:
             quote_verbs=frozenset(data["quote_verbs"]),
             addressee_verbs=frozenset(data["addressee_verbs"]),
             speech_nouns=frozenset(data["speech_nouns"]),
+            proposition_verbs=frozenset(data["proposition_verbs"]),
+            creation_verbs=frozenset(data["creation_verbs"]),
         )
 
     @classmethod
@@ -74,6 +78,10 @@ class Lexicon:
             if word.endswith(suffix) and self.is_quote_cue(candidate := word[: -len(suffix)] + replacement):
                 return candidate
         return lemma
+
+    def takes_proposition_object(self) -> frozenset[str]:
+        """Verbs whose noun-phrase object is what was said (`denied involvement`)."""
+        return self.proposition_verbs | (self.speech_verbs - self.addressee_verbs - self.creation_verbs)
 
     def is_quote_cue(self, lemma: str) -> bool:
         """A verb that can introduce a direct quote."""

@@ -9,7 +9,7 @@ Patterns (each tagged with the ``rule`` that produced it):
 * ``quoted_fragment``: `called it a “clear aggression”`, `blamed “radical … groups” for …`:
   a nominal content of these verbs counts only when it carries a quoted fragment;
 * ``nominal_object``: `Tehran denied involvement in …`: the noun-phrase object of a
-  speech verb (never of a verb whose object is the listener, `told reporters`);
+  verb whose object is a proposition (`deny`, `confirm`, `announce`, not `write a blog`);
 * ``source_phrase``: `according to X, <clause>`, `<clause>, as indicated by X`;
 * ``as_clause``: `As the Times noted, <clause>`;
 * ``speech_noun``: `the DOJ demand that <clause>`, `his warning that <clause>`.
@@ -151,12 +151,8 @@ def _content_of(
         tokens = {t.i for c in dependents for t in c.subtree}
         if tokens and _has_quote(verb.doc, tokens, quoted):
             return clause_span(verb.doc, tokens), "quoted_fragment"
-    if (
-        lemma in lexicon.speech_verbs
-        and lemma not in lexicon.addressee_verbs
-        and verb.tag_ not in {"VBG", "VBN"}
-    ):
-        objects = [c for c in children_with(verb, "object") if c.i > verb.i]
+    if lemma in lexicon.takes_proposition_object() and verb.tag_ not in {"VBG", "VBN"}:
+        objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
             return clause_span(verb.doc, {t.i for t in objects[0].subtree}), "nominal_object"
     return None, ""
