@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .labels import children_with, role
 from .lexicon import Lexicon
 from .quotemarks import QuoteSpan
-from .reported import NOMINAL_POS, VERBAL_POS, mention_span, speaker_of
+from .reported import VERBAL_POS, mention_span, noun_before, noun_phrase_head, speaker_of
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
 #: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).
@@ -150,22 +150,15 @@ def _opens_with_quote_then_attribution(outside: list[Token], cue: Token, span: Q
 def _adjacent_speaker(cue: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     """When the parse gives the cue no subject: the noun right before it (`the judge
     exclaimed`) or right after it (`wrote Sanders`, `says a narrator`)."""
-    doc = cue.doc
-    before = doc[cue.i - 1] if cue.i > 0 else None
-    if before is not None and before.pos_ in NOMINAL_POS and not in_quote(before):
+    before = noun_before(cue)
+    if before is not None and not in_quote(before):
         return before
-    for token in doc[cue.i + 1 : cue.i + 4]:
+    for token in cue.doc[cue.i + 1 : cue.i + 4]:
         if in_quote(token) or token.is_punct:
             break
         if token.pos_ in {"NOUN", "PROPN"}:
-            return _noun_phrase_head(token)
+            return noun_phrase_head(token)
     return None
-
-
-def _noun_phrase_head(token: Token) -> Token:
-    while token.head.i != token.i and role(token) in {"compound", "modifier", "determiner"}:
-        token = token.head
-    return token
 
 
 def _cue_chain(cue: Token) -> list[Token]:

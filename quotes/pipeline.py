@@ -30,11 +30,14 @@ class ModelNotFoundError(QuotesError, LookupError):
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every newline: headlines and datelines have no final stop."""
+    """Start a sentence after every newline (headlines and datelines have no final stop),
+    and never between two proper nouns (`Kata’ib | Hezbollah`), when tags are there."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+        elif token.tag_ == "NNP" and previous.tag_ == "NNP":
+            token.is_sent_start = False
     return doc
 
 

@@ -38,9 +38,12 @@ from .labels import (
 from .lexicon import Lexicon
 
 VERBAL_POS = frozenset({"VERB", "AUX"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Dependents of a speaker noun that describe it rather than name it.
-_MENTION_CUT_ROLES = frozenset({"relative_clause", "clause_modifier", "punctuation"})
+_MENTION_CUT_ROLES = frozenset(
+    {"relative_clause", "clause_modifier", "parataxis", "clausal_complement", "adverbial_clause"}
+)
 #: Prepositional modifiers of where, when or through what a speaker spoke (`the military
 #: in a statement`, `Kata’ib Hezbollah on February 8`): not part of who spoke.
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over"})
@@ -96,6 +99,8 @@ def _verb_attributions(
         if content is None:
             continue
         speaker = speaker_of(verb)
+        if speaker is None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not is_passive(verb))):
+            speaker = noun_before(verb)  # `Kataeb Hezbollah announced`, whatever the parse made of it
         if belief and speaker is None:
             continue  # a thought needs a thinker; sourceless beliefs are narration
         yield Attribution(
@@ -301,11 +306,40 @@ def _nearest_active_subject(verb: Token) -> Token | None:
     return None
 
 
+def noun_before(verb: Token) -> Token | None:
+    """The head of a noun phrase ending right before the verb, if one does."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0:
+        phrase = _phrase_ending_at(doc[i])
+        if preposition_of(phrase) not in _CIRCUMSTANCE_PREPOSITIONS:
+            break
+        i = phrase.left_edge.i - 1  # step over `on February 8`
+    if i < 0 or doc[i].pos_ not in NOMINAL_POS:
+        return None
+    return noun_phrase_head(doc[i])
+
+
+def _phrase_ending_at(token: Token) -> Token:
+    """The largest phrase whose last word is ``token``."""
+    while token.head.i != token.i and max(t.i for t in token.head.subtree) == token.i:
+        token = token.head
+    return token
+
+
+def noun_phrase_head(token: Token) -> Token:
+    """Climb from a name part or modifier to the noun it belongs to (`Kataeb` of `Hezbollah`)."""
+    while token.head.i != token.i and role(token) in {"compound", "modifier", "determiner"}:
+        token = token.head
+    return token
+
+
 def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
     """The speaker as written: the noun phrase without clauses or circumstances
     (nor ``excluded`` tokens, such as words inside a quote)."""
     doc = token.doc
     keep = _mention_tokens(token, token.i, excluded)
+    for other in _appositive_subjects(token):  # `A faction of the forces, Kata’ib Hezbollah, said`
+        keep |= _mention_tokens(other, other.i, excluded) | set(range(token.i, other.i))
     start, end = min(keep), max(keep) + 1
     # stay contiguous around the head: cut at any dropped token
     for i in range(token.i, end):
@@ -323,6 +357,23 @@ def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
     return doc[start:end]
 
 
+def _appositive_subjects(subject: Token) -> list[Token]:
+    """Further subjects of the same verb right after this one, or set off by a comma:
+    a parse of one name (`US media`) or an apposition as two subjects."""
+    if role(subject) not in SUBJECT_ROLES or subject.head.i == subject.i:
+        return []
+    siblings = [c for c in subject.head.children if c.i > subject.i and role(c) == role(subject)]
+    found = []
+    end = max(t.i for t in subject.subtree)
+    for sibling in siblings:
+        gap = subject.doc[end + 1 : sibling.left_edge.i]
+        if len(gap) > 1 or (len(gap) == 1 and gap[0].text != ","):
+            break
+        found.append(sibling)
+        end = max(t.i for t in sibling.subtree)
+    return found
+
+
 def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[int]:
     """The token and its dependents, pruning clauses, circumstances (`on February 8`) and
     participles set off by a comma (`Baghdad, angered by …`) anywhere below the head."""
@@ -336,6 +387,8 @@ def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[i
             continue
         if child.i > head and child.tag_ in {"VBN", "VBG"} and child.nbor(-1).text == ",":
             continue
+        if child.i > head and any(t.tag_ in FINITE_TAGS for t in child.subtree):
+            continue  # `a security source, reported Reuters`: a clause, not a name
         keep |= _mention_tokens(child, head, excluded)
     return keep
 

@@ -185,3 +185,28 @@ UD_DEMAND_THAT = [
     ("dropped", 4, "acl", "VERB", "drop", "VBN"),
     (".", 1, "punct", "PUNCT", "."),
 ]
+# `A faction of the forces, Kata’ib Hezbollah, announced it.`: the apposition parsed as a
+# second subject.
+UD_TWO_SUBJECTS = [
+    ("A", 1, "det", "DET", "a"),
+    ("faction", 9, "nsubj", "NOUN", "faction"),
+    ("of", 4, "case", "ADP", "of"),
+    ("the", 4, "det", "DET", "the"),
+    ("forces", 1, "nmod", "NOUN", "force"),
+    (",", 6, "punct", "PUNCT", ","),
+    ("Kata’ib", 9, "nsubj", "PROPN", "Kata’ib"),
+    ("Hezbollah", 6, "flat", "PROPN", "Hezbollah"),
+    (",", 9, "punct", "PUNCT", ","),
+    ("announced", 9, "ROOT", "VERB", "announce", "VBD"),
+    ("that", 12, "mark", "SCONJ", "that"),
+    ("it", 12, "nsubj", "PRON", "it"),
+    ("ended", 9, "ccomp", "VERB", "end", "VBD"),
+]
+# `CENTCOM confirmed that it ended.` with the verb parsed as a participle modifying the noun.
+UD_SUBJECT_LOST = [
+    ("CENTCOM", 0, "ROOT", "PROPN", "CENTCOM", "NNP"),
+    ("confirmed", 0, "acl", "VERB", "confirm", "VBD"),
+    ("that", 4, "mark", "SCONJ", "that"),
+    ("it", 4, "nsubj", "PRON", "it"),
+    ("ended", 1, "ccomp", "VERB", "end", "VBD"),
+]

@@ -40,6 +40,14 @@ def test_newlines_always_break_sentences(nlp):
     ]
 
 
+def test_no_sentence_break_inside_a_name():
+    nlp = prepare_pipeline(spacy.blank("en"))
+    doc = nlp.make_doc("Kata’ib Hezbollah said")
+    doc[0].tag_ = doc[1].tag_ = "NNP"
+    doc = nlp.get_pipe("paragraph_breaks")(doc)
+    assert doc[1].is_sent_start is False
+
+
 def test_parse_of_a_reporting_sentence(nlp):
     doc = nlp("CENTCOM said the strike killed a commander.")
     said, killed = doc[1], doc[4]

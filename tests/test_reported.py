@@ -17,7 +17,9 @@ from parses import (
     UD_SAID_THAT,
     UD_SAYING,
     UD_SOURCELESS,
+    UD_SUBJECT_LOST,
     UD_TOLD_REPORTERS,
+    UD_TWO_SUBJECTS,
     UD_VOWED,
     UD_WARNED_SATURDAY_THAT,
     VOWED_SPACES,
@@ -156,3 +158,12 @@ def test_speech_noun_with_that_clause(make_doc):
         "HB2 be dropped",
         "speech_noun",
     )
+
+
+def test_apposition_parsed_as_two_subjects_is_one_speaker(make_doc):
+    assert only(make_doc(UD_TWO_SUBJECTS)).speaker.text == "A faction of the forces, Kata’ib Hezbollah"
+
+
+def test_speaker_next_to_the_verb_when_the_parse_lost_the_subject(make_doc):
+    found = only(make_doc(UD_SUBJECT_LOST))
+    assert (found.speaker.text, found.content.text) == ("CENTCOM", "it ended")
