@@ -6,19 +6,10 @@ quote marks; those documents count as having no quotes, and are counted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc
 from textacy.extract.triples import direct_quotations
 
 from .records import Cue, Quote, Speaker
-
-
-@dataclass
-class BaselineRun:
-    quotes: list[Quote]
-    documents: int = 0
-    failed: int = 0
 
 
 def textacy_quotes(doc: Doc, doc_id: str) -> list[Quote]:

@@ -149,11 +149,15 @@ def run_evaluate(args: argparse.Namespace) -> int:
         speech = speech_cue_classifier(gold, nlp, lexicon)
         subsets = {"speech-verb cues": lambda g: g in speech}
     if args.extractor == "textacy":
-        predicted = _textacy_predictions(texts, nlp)
+        predicted, failed = _textacy_predictions(texts, nlp)
         name += ", textacy direct_quotations"
+        note = f"textacy raised on {failed} of {len(texts)} documents (counted as finding nothing)"
     else:
-        predicted = _predictions(args.predictions, texts, nlp)
+        predicted, failed = _predictions(args.predictions, texts, nlp)
+        note = f"{failed} of {len(texts)} documents failed (counted as finding nothing)"
     report = score(name, gold, predicted, subsets)
+    if failed:
+        report.notes.append(note)
     table = report.to_markdown()
     print(table)
     if args.json_out:
@@ -195,19 +199,22 @@ def speech_cue_classifier(
     return speech
 
 
-def _predictions(path: str | None, texts: dict[str, str], nlp: Language) -> list[Quote]:
+def _predictions(path: str | None, texts: dict[str, str], nlp: Language) -> tuple[list[Quote], int]:
+    """Records to score (read from ``path``, or extracted) and how many documents failed."""
     if path:
         lines = Path(path).read_text(encoding="utf8").splitlines()
-        return [Quote.from_dict(json.loads(line)) for line in lines if line.strip()]
+        return [Quote.from_dict(json.loads(line)) for line in lines if line.strip()], 0
     quotes: list[Quote] = []
+    failed = 0
     for result in extract_many(texts.items(), nlp):
         if result.error:
+            failed += 1
             print(f"quotes: {result.error}", file=sys.stderr)
         quotes += result.quotes
-    return quotes
+    return quotes, failed
 
 
-def _textacy_predictions(texts: dict[str, str], nlp: Language) -> list[Quote]:
+def _textacy_predictions(texts: dict[str, str], nlp: Language) -> tuple[list[Quote], int]:
     from .baseline import textacy_quotes
 
     quotes: list[Quote] = []
@@ -217,8 +224,7 @@ def _textacy_predictions(texts: dict[str, str], nlp: Language) -> list[Quote]:
             quotes += textacy_quotes(doc, doc_id)
         except ValueError:
             failed += 1
-    print(f"textacy raised on {failed} of {len(texts)} documents", file=sys.stderr)
-    return quotes
+    return quotes, failed
 
 
 def write_readme_block(readme: Path, key: str, report: Report, command: str, model: str) -> None:
