@@ -32,7 +32,6 @@ class Lexicon:
     fragment_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
-    statement_nouns: frozenset[str]
     quote_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     speech_nouns: frozenset[str]
@@ -47,7 +46,6 @@ class Lexicon:
             fragment_verbs=frozenset(data["fragment_verbs"]),
             belief_verbs=frozenset(data["belief_verbs"]),
             source_phrases=tuple(sorted((tuple(p) for p in data["source_phrases"]), key=len, reverse=True)),
-            statement_nouns=frozenset(data["statement_nouns"]),
             quote_verbs=frozenset(data["quote_verbs"]),
             addressee_verbs=frozenset(data["addressee_verbs"]),
             speech_nouns=frozenset(data["speech_nouns"]),

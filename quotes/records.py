@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 QuoteType = Literal["direct", "indirect", "mixed"]
@@ -74,9 +74,6 @@ class Quote:
         speaker = fields.pop("speaker", None)
         cue = fields.pop("cue", None)
         return cls(speaker=Speaker(**speaker) if speaker else None, cue=Cue(**cue) if cue else None, **fields)
-
-    def with_speaker(self, speaker: Speaker | None) -> Quote:
-        return replace(self, speaker=speaker)
 
 
 def make_quote_id(doc_id: str, start: int, end: int) -> str:
