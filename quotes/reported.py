@@ -274,7 +274,8 @@ def _has_quote(doc: Doc, tokens: set[int], quoted: Sequence[tuple[int, int]]) ->
 def speaker_of(verb: Token) -> Token | None:
     """The source of a cue verb: its subject, passive agent, or inherited from its head."""
     verb_role = role(verb)
-    if is_passive(verb) or (verb.tag_ == "VBN" and verb_role == "clause_modifier"):
+    bare_participle = verb.tag_ == "VBN" and not children_with(verb, "auxiliary", "subject")
+    if is_passive(verb) or bare_participle:  # `…, accused by the US military of …`
         return agent_of(verb)
     subject = subject_of(verb)
     if subject is not None:
