@@ -12,7 +12,7 @@ import json
 import platform
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -20,7 +20,15 @@ from typing import TextIO
 from spacy.language import Language
 
 from .errors import QuotesError
-from .evaluate import GoldAttribution, Report, read_brat, read_seed_gold, score, speech_cue
+from .evaluate import (
+    GoldAttribution,
+    Report,
+    normalise_mention,
+    read_brat,
+    read_seed_gold,
+    score,
+    speech_cue,
+)
 from .extract import extract_many
 from .inputs import iter_documents
 from .lexicon import Lexicon
@@ -143,11 +151,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
         gold = read_seed_gold(Path(args.gold), texts)
         name = f"seeds ({args.gold})"
         subsets = {}
+        entities_file = Path(args.gold).with_name("entities.json")
+        canonical = canonical_checker(entities_file) if entities_file.exists() else None
     else:
         texts, gold = load_brat(Path(args.gold), args.limit)
         name = f"brat ({args.gold})"
         speech = speech_cue_classifier(gold, nlp, lexicon)
         subsets = {"speech-verb cues": lambda g: g in speech}
+        canonical = None
     if args.extractor == "textacy":
         predicted, failed = _textacy_predictions(texts, nlp)
         name += ", textacy direct_quotations"
@@ -155,7 +166,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     else:
         predicted, failed = _predictions(args.predictions, texts, nlp)
         note = f"{failed} of {len(texts)} documents failed (counted as finding nothing)"
-    report = score(name, gold, predicted, subsets)
+    report = score(name, gold, predicted, subsets, canonical)
     if failed:
         report.notes.append(note)
     table = report.to_markdown()
@@ -166,6 +177,22 @@ def run_evaluate(args: argparse.Namespace) -> int:
         key = args.format if args.extractor == "quotes" else f"{args.format}-{args.extractor}"
         write_readme_block(Path(args.readme), key, report, args.command_line, args.model or DEFAULT_MODEL)
     return EXIT_OK
+
+
+def canonical_checker(entities_file: Path) -> Callable[[GoldAttribution, Quote], bool]:
+    """Right when the predicted canonical speaker is one of the gold entity's accepted names."""
+    accepted = {
+        key: {normalise_mention(n) for n in names}
+        for key, names in json.loads(entities_file.read_text(encoding="utf8")).items()
+    }
+
+    def check(gold: GoldAttribution, quote: Quote) -> bool:
+        if quote.speaker is None:
+            return False
+        predicted = normalise_mention(quote.speaker.canonical)
+        return any(predicted in accepted.get(key, set()) for key in gold.entities)
+
+    return check
 
 
 def load_brat(folder: Path, limit: int = 0) -> tuple[dict[str, str], list[GoldAttribution]]:

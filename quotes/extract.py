@@ -22,6 +22,7 @@ from .pipeline import load_pipeline
 from .quotemarks import QuoteSpan, find_quote_spans, paragraphs, paragraphs_before, word_count
 from .records import Cue, Quote, QuoteType, Speaker
 from .reported import VERBAL_POS, find_reported
+from .speakers import Registry, default_registry, resolve_speakers
 
 #: Quoted spans shorter than this are scare quotes or titles (`the “hallmark”`):
 #: never a quote of their own, they make the reported speech around them mixed.
@@ -71,7 +72,11 @@ class _Origin:
 
 
 def extract(
-    text: str, doc_id: str | None = None, nlp: Language | None = None, lexicon: Lexicon | None = None
+    text: str,
+    doc_id: str | None = None,
+    nlp: Language | None = None,
+    lexicon: Lexicon | None = None,
+    registry: Registry | None = None,
 ) -> list[Quote]:
     """All quotes in one text. Pass a loaded ``nlp`` when calling this more than once."""
     doc_id = doc_id or "doc"
@@ -79,8 +84,8 @@ def extract(
     nlp = nlp or load_pipeline()
     lexicon = lexicon or Lexicon.default()
     if len(text) <= nlp.max_length:
-        return quotes_from_doc(nlp(text), doc_id, lexicon)
-    return _extract_long(text, doc_id, nlp, lexicon)
+        return quotes_from_doc(nlp(text), doc_id, lexicon, registry=registry)
+    return _extract_long(text, doc_id, nlp, lexicon, registry)
 
 
 def extract_many(
@@ -88,16 +93,19 @@ def extract_many(
     nlp: Language | None = None,
     lexicon: Lexicon | None = None,
     batch_size: int = 32,
+    registry: Registry | None = None,
 ) -> Iterator[DocumentResult]:
     """Stream results in input order; a bad document yields an error result, not an exception."""
     nlp = nlp or load_pipeline()
     lexicon = lexicon or Lexicon.default()
     numbered = ((item if isinstance(item, tuple) else (f"doc-{n}", item)) for n, item in enumerate(items))
     while batch := list(islice(numbered, batch_size)):
-        yield from _extract_batch(batch, nlp, lexicon)
+        yield from _extract_batch(batch, nlp, lexicon, registry)
 
 
-def _extract_batch(batch: list[tuple[str, str]], nlp: Language, lexicon: Lexicon) -> Iterator[DocumentResult]:
+def _extract_batch(
+    batch: list[tuple[str, str]], nlp: Language, lexicon: Lexicon, registry: Registry | None
+) -> Iterator[DocumentResult]:
     errors: dict[int, str] = {}
     short: list[tuple[str, int]] = []
     for position, (doc_id, text) in enumerate(batch):
@@ -116,9 +124,9 @@ def _extract_batch(batch: list[tuple[str, str]], nlp: Language, lexicon: Lexicon
         try:
             doc = parsed.get(position)
             found = (
-                quotes_from_doc(doc, doc_id, lexicon)
+                quotes_from_doc(doc, doc_id, lexicon, registry=registry)
                 if doc is not None
-                else _extract_long(text, doc_id, nlp, lexicon)
+                else _extract_long(text, doc_id, nlp, lexicon, registry)
             )
         except Exception as error:  # one broken document must not end the stream
             yield DocumentResult(doc_id, [], f"{type(error).__name__}: {error}")
@@ -134,14 +142,16 @@ def validate_text(text: object, doc_id: str) -> None:
         raise InvalidDocumentError(doc_id, "text is empty" if not text else "text is only whitespace")
 
 
-def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon) -> list[Quote]:
+def _extract_long(
+    text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry | None
+) -> list[Quote]:
     """Parse paragraph-aligned chunks that fit ``nlp.max_length``; offsets stay global."""
     found: list[Quote] = []
     sentences = 0
     for start, end in paragraph_chunks(text, nlp.max_length):
         doc = nlp(text[start:end])
         origin = _Origin(start, sentences, paragraphs_before(text, start))
-        found += quotes_from_doc(doc, doc_id, lexicon, origin)
+        found += quotes_from_doc(doc, doc_id, lexicon, origin, registry)
         sentences += sum(1 for _ in doc.sents)
     return found
 
@@ -160,7 +170,13 @@ def paragraph_chunks(text: str, max_length: int) -> Iterator[tuple[int, int]]:
         start = end
 
 
-def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _Origin()) -> list[Quote]:
+def quotes_from_doc(
+    doc: Doc,
+    doc_id: str,
+    lexicon: Lexicon,
+    origin: _Origin = _Origin(),
+    registry: Registry | None = None,
+) -> list[Quote]:
     """All attributions in a parsed ``Doc``, as records with offsets into ``doc.text``."""
     text = doc.text
     spans = find_quote_spans(text)
@@ -208,7 +224,7 @@ def quotes_from_doc(doc: Doc, doc_id: str, lexicon: Lexicon, origin: _Origin = _
             records.append(
                 builder.quote("mixed", span.start, span.end, quoted.speaker, quoted.cue, "embedded_quote")
             )
-    return sorted(records, key=lambda r: (r.start, r.end))
+    return resolve_speakers(doc, records, registry or default_registry(), origin.chars)
 
 
 def is_utterance(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> bool:

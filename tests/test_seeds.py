@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import quotes
+from quotes.cli import canonical_checker
 from quotes.evaluate import read_seed_gold, score
 
 REPO = Path(__file__).resolve().parents[1]
@@ -16,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 def report(nlp, seed_texts):
     gold = read_seed_gold(REPO / "data" / "seeds.gold.jsonl", seed_texts)
     predicted = [q for r in quotes.extract_many(seed_texts.items(), nlp=nlp) for q in r.quotes]
-    return score("seeds", gold, predicted)
+    return score("seeds", gold, predicted, canonical=canonical_checker(REPO / "data" / "entities.json"))
 
 
 def test_seed_copies_are_unchanged():
@@ -48,3 +49,7 @@ def test_named_attributions(nlp, seed_texts):
     assert it_said[0].text.startswith("At 9.30pm February 7")
     biden = [q for q in found if q.cue and q.cue.lemma == "vow"]
     assert biden and biden[0].type == "mixed" and "“respond”" in biden[0].text
+
+
+def test_canonical_speakers_reach_the_target(report):
+    assert report.canonical_correct / report.canonical_checked >= 0.95

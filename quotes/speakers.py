@@ -1,0 +1,335 @@
+"""Speaker resolution: from the mention as written to a canonical entity.
+
+Per document, in text order: a mention is looked up in the registry (after
+normalising case, apostrophes, dashes and diacritics), then in the document's own
+aliases (a parenthesised acronym, an earlier fuller name), then fuzzily; a
+pronoun or a description (`he`, `the group`, `the post`) refers back to the most
+recent compatible speaker; anything else becomes a canonical record of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jellyfish
+from spacy.tokens import Doc, Span, Token
+
+from .records import Quote, ResolvedBy
+from .resources import read_json
+
+#: Jaro–Winkler similarity above which a name is taken as a spelling variant of an
+#: alias (`Kaitab Hezbollah` ~ `Kataib Hezbollah`); chosen on tests/data/name_pairs.json.
+FUZZY_THRESHOLD = 0.93
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+#: Descriptions that stand for whoever issued the last statement.
+STATEMENT_NOUNS = frozenset({"statement", "post", "message", "report", "release", "tweet", "communique"})
+_NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
+
+
+def normalise_name(text: str) -> str:
+    """Case, apostrophe and dash style, diacritics, spacing and a leading `the` do not matter."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    folded = re.sub(r"[’'‘ʼ`´]", "", folded.casefold())
+    folded = re.sub(r"[\W_]+", " ", folded).strip()
+    return re.sub(r"^the ", "", folded)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    affiliation: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Known entities, indexed by normalised alias."""
+
+    entities: dict[str, Entity]
+    index: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Registry:
+        entities = {}
+        for item in data["entities"]:
+            fields = {k: v for k, v in item.items() if k in Entity.__dataclass_fields__}
+            fields["aliases"] = (*item.get("aliases", ()), item["name"])
+            fields["nouns"] = tuple(item.get("nouns", ()))
+            entities[item["id"]] = Entity(**fields)
+        index = {normalise_name(alias): e.id for e in entities.values() for alias in e.aliases}
+        return cls(entities, index)
+
+    @classmethod
+    def default(cls) -> Registry:
+        return default_registry()
+
+    @classmethod
+    def from_file(cls, path: str | Path, extend: Registry | None = None) -> Registry:
+        """A user registry, merged over ``extend`` (the shipped one) when given."""
+        data = json.loads(Path(path).read_text(encoding="utf8"))
+        if extend is not None:
+            own = {item["id"] for item in data["entities"]}
+            data = {
+                "entities": [
+                    *_as_dicts(e for e in extend.entities.values() if e.id not in own),
+                    *data["entities"],
+                ]
+            }
+        return cls.from_dict(data)
+
+    def lookup(self, name: str) -> Entity | None:
+        entity_id = self.index.get(normalise_name(name))
+        return self.entities[entity_id] if entity_id else None
+
+    def fuzzy(self, name: str) -> Entity | None:
+        key = normalise_name(name)
+        if len(key) < 6:
+            return None  # short names and acronyms are too easy to confuse
+        score, entity_id = max(
+            ((jellyfish.jaro_winkler_similarity(key, alias), eid) for alias, eid in self.index.items()),
+            default=(0.0, ""),
+        )
+        return self.entities[entity_id] if score >= FUZZY_THRESHOLD else None
+
+
+@cache
+def default_registry() -> Registry:
+    """The shipped registry, built once (read-only)."""
+    return Registry.from_dict(read_json("registry.json"))
+
+
+def _as_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in e.__dict__.items() if v is not None} for e in entities]
+
+
+@dataclass
+class _DocumentState:
+    """What one document has taught so far: its aliases, the registry entities it names,
+    and its speakers, each with the offset where it appears."""
+
+    registry: Registry
+    aliases: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[tuple[int, Entity]] = field(default_factory=list)
+    history: list[tuple[int, Entity]] = field(default_factory=list)
+
+
+def resolve_speakers(doc: Doc, quotes: list[Quote], registry: Registry, offset: int = 0) -> list[Quote]:
+    """Fill ``canonical``, ``id``, ``kind``, ``resolved_by`` (and ``affiliation``) of each speaker.
+
+    ``offset`` is where ``doc`` starts in the text the records point into (chunked documents).
+    Text and offsets of the quotes are never changed."""
+    state = _DocumentState(
+        registry, aliases=_acronyms(doc, registry), mentions=_named_mentions(doc, registry)
+    )
+    resolved = []
+    for quote in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else q.start):
+        if quote.speaker is None:
+            resolved.append(quote)
+            continue
+        start, end = quote.speaker.start - offset, quote.speaker.end - offset
+        mention = doc.char_span(start, end, alignment_mode="expand")
+        entity: Entity | None = None
+        how: ResolvedBy = "unresolved"
+        if mention is not None:
+            entity, how = _resolve(mention, quote.speaker.text, registry, state)
+        if entity is None:
+            resolved.append(replace(quote, speaker=replace(quote.speaker, resolved_by="unresolved")))
+            continue
+        state.history.append((quote.speaker.start - offset, entity))
+        speaker = replace(
+            quote.speaker,
+            canonical=entity.name,
+            id=entity.id,
+            kind=entity.kind,
+            resolved_by=how,
+            affiliation=entity.affiliation,
+        )
+        resolved.append(replace(quote, speaker=speaker))
+    return sorted(resolved, key=lambda q: (q.start, q.end))
+
+
+def _resolve(
+    mention: Span, text: str, registry: Registry, state: _DocumentState
+) -> tuple[Entity | None, ResolvedBy]:
+    words = normalise_name(text).split()
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return _refer_back(state, mention, person=words[0] in PERSON_PRONOUNS), "coreference"
+    for name in _name_candidates(mention):
+        entity = registry.lookup(name) or state.aliases.get(normalise_name(name))
+        if entity is not None:
+            return entity, "registry" if registry.lookup(name) else "in_document_alias"
+    for description in _descriptions(mention):  # `the group`, `a statement from the military`
+        described = _refer_back(state, mention, noun=description)
+        if described is not None:
+            return described, "coreference"
+    person = _appositive_person(mention)
+    if person is not None:
+        employer = _affiliation(mention.doc[mention.start : person.start], state, mention)
+        return _unknown(person, "person", employer.id if employer else None), "apposition"
+    for name in _name_candidates(mention):
+        entity = registry.fuzzy(name)
+        if entity is not None:
+            return entity, "fuzzy"
+    if mention[-1].pos_ == "NOUN":  # `US officials`, `Witnesses`: a description is its own name
+        return _unknown(_without_determiners(mention), "group", None), "unresolved"
+    names = _proper_noun_runs(mention)
+    if names:
+        earlier = _earlier_fuller_name(names[-1].text, state)
+        if earlier is not None:
+            return earlier, "in_document_alias"
+        kind = _NER_KINDS.get(names[-1].root.ent_type_, "unknown")
+        entity = _unknown(names[-1], kind, None)
+        state.aliases[normalise_name(names[-1].text)] = entity
+        return entity, "unresolved"
+    return None, "unresolved"
+
+
+def _descriptions(mention: Span) -> list[str]:
+    """Head nouns that may refer back: the mention's own (`the group`), or the one after
+    `from`/`of` (`a statement from the military`)."""
+    found = []
+    if mention[0].lower_ in {"the", "this", "that"} and mention.root.pos_ == "NOUN":
+        found.append(mention.root.lower_)
+    for token in mention:
+        if token.lower_ in {"from", "of"} and token.i + 1 < mention.end:
+            rest = mention.doc[token.i + 1 : mention.end]
+            if rest[0].lower_ == "the" and rest.root.pos_ == "NOUN":
+                found.append(rest.root.lower_)
+    if mention.root.lower_ in STATEMENT_NOUNS:
+        found.append(mention.root.lower_)
+    return found
+
+
+def _without_determiners(mention: Span) -> Span:
+    start = mention.start
+    while start < mention.end - 1 and (
+        mention.doc[start].pos_ in {"DET", "NUM"} or mention.doc[start].like_num
+    ):
+        start += 1
+    return mention.doc[start : mention.end]
+
+
+def _affiliation(description: Span, state: _DocumentState, mention: Span) -> Entity | None:
+    """Whom `A spokesman for the group` speaks for: a name in it, or what `the group` means."""
+    for run in _proper_noun_runs(description):
+        entity = state.aliases.get(normalise_name(run.text)) or state.registry.lookup(run.text)
+        if entity is not None:
+            return entity
+    nouns = [t.lower_ for t in description if t.pos_ == "NOUN"]
+    return _refer_back(state, mention, noun=nouns[-1]) if nouns else None
+
+
+def _named_mentions(doc: Doc, registry: Registry) -> list[tuple[int, Entity]]:
+    """Every registry entity the document names, where it names it (for `the group`)."""
+    found = []
+    for sentence in doc.sents:
+        for run in _proper_noun_runs(sentence):
+            for i in range(len(run)):
+                entity = registry.lookup(run[i:].text) or registry.fuzzy(run[i:].text)
+                if entity is not None:
+                    found.append((run.start_char, entity))
+                    break
+    return found
+
+
+def _acronyms(doc: Doc, registry: Registry) -> dict[str, Entity]:
+    """`US Central Command (CENTCOM)` registers `CENTCOM` for the rest of the document."""
+    aliases: dict[str, Entity] = {}
+    for match in re.finditer(r"((?:[A-Z][\w’'.-]*\s+){1,6})\(([A-Z][A-Za-z]{1,9})\)", doc.text):
+        name, acronym = match.group(1).strip(), match.group(2)
+        entity = registry.lookup(name) or registry.lookup(acronym)
+        if entity is None:
+            span = doc.char_span(match.start(1), match.start(1) + len(name), alignment_mode="expand")
+            if span is None:
+                continue
+            entity = _unknown(span, _NER_KINDS.get(span.root.ent_type_, "organisation"), None)
+        aliases[normalise_name(acronym)] = entity
+    return aliases
+
+
+def _refer_back(
+    state: _DocumentState, mention: Span, person: bool | None = None, noun: str = ""
+) -> Entity | None:
+    """The most recent compatible speaker before the mention, else the most recent
+    compatible named mention: speakers are what news text goes on talking about."""
+    before = mention.start_char
+    for timeline in (state.history, state.mentions):
+        for offset, entity in sorted(timeline, key=lambda item: item[0], reverse=True):
+            if offset >= before:
+                continue
+            if person is not None and (entity.kind == "person") == person:
+                return entity
+            if noun and (noun in entity.nouns or (noun in STATEMENT_NOUNS and entity.kind != "person")):
+                return entity
+    return None
+
+
+def _name_candidates(mention: Span) -> list[str]:
+    """The mention, then the names inside it (`A statement from X` → X, `… (CENTCOM)`)."""
+    candidates = [mention.text]
+    for run in _proper_noun_runs(mention):  # `US President Joe Biden` → … → `Joe Biden` → `Biden`
+        candidates += [run[i:].text for i in range(len(run))]
+    candidates += re.findall(r"\(([^)]+)\)", mention.text)
+    trimmed = [t for t in mention if not (t.like_num or t.pos_ == "DET" or t.lower_ in {"one", "of"})]
+    if trimmed:
+        candidates.append(" ".join(t.text for t in trimmed))
+    return candidates
+
+
+def _is_name_word(token: Token) -> bool:
+    """Proper nouns and the capitalised words of names (`Central` in `US Central Command`)."""
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.pos_ in {"ADJ", "NOUN", "NUM", "X"})
+
+
+def _proper_noun_runs(mention: Span) -> list[Span]:
+    runs: list[Span] = []
+    start = None
+    for token in [*mention, None]:
+        if token is not None and (_is_name_word(token) or (start is not None and token.text in {"-", "’s"})):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            end = token.i if token is not None else mention.end
+            runs.append(mention.doc[start:end])
+            start = None
+    return runs
+
+
+def _appositive_person(mention: Span) -> Span | None:
+    """`A spokesman for the group, Tahseen Alkhafaji` → `Tahseen Alkhafaji`."""
+    if "," not in mention.text:
+        return None
+    tail = mention.doc.char_span(
+        mention.start_char + mention.text.rindex(",") + 1, mention.end_char, alignment_mode="contract"
+    )
+    if tail is None:
+        return None
+    runs = _proper_noun_runs(tail)
+    return runs[-1] if runs and len(runs[-1]) >= 2 else None
+
+
+def _earlier_fuller_name(name: str, state: _DocumentState) -> Entity | None:
+    """`Biden` after `President Joe Biden`: a surname or shortening of an earlier speaker."""
+    key = normalise_name(name)
+    for _, entity in reversed(state.history):
+        if key and normalise_name(entity.name).endswith(key) and normalise_name(entity.name) != key:
+            return entity
+    return None
+
+
+def _unknown(name: Span, kind: str, affiliation: str | None) -> Entity:
+    """A canonical record for a speaker the registry does not know: stable across documents."""
+    slug = re.sub(r"\s+", "-", normalise_name(name.text))
+    return Entity(id=f"unknown:{slug}", name=name.text, kind=kind, affiliation=affiliation)
