@@ -12,7 +12,8 @@ import json
 import platform
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -34,6 +35,7 @@ from .inputs import iter_documents
 from .lexicon import Lexicon
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .records import Quote
+from .speakers import Registry
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -44,6 +46,7 @@ Find who said what in news articles.
   quotes extract articles/ -o quotes.jsonl   every .txt and .jsonl file under a folder
   quotes extract feed.jsonl                  JSON Lines input: {"id": ..., "text": ...} per line
   cat article.txt | quotes extract -         read one article from standard input
+  quotes speakers quotes.jsonl               who is quoted how often (canonical speakers)
 
 Each output line is one quote: its type (direct, indirect or mixed), the quoted
 or reported text with its character offsets, the speaker and the reporting verb.
@@ -61,14 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract quotes from articles into JSON Lines",
         description="Extract quotes from articles (.txt files, folders, .jsonl, or - for stdin) to JSONL.",
     )
-    extract.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article file, folder, .jsonl file, or - for stdin"
-    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder, .jsonl file, or - for stdin")
     extract.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here instead of standard output")
     _add_model_option(extract)
-    extract.add_argument(
-        "--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article"
-    )
+    _add_registry_options(extract)
+    extract.add_argument("--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article")
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -76,9 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Score extraction against gold: the seed gold format or brat standoff (PolNeAR).",
     )
     evaluate.add_argument("format", choices=["seeds", "brat"], help="gold format")
-    evaluate.add_argument(
-        "gold", help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/"
-    )
+    evaluate.add_argument("gold", help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/")
     evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
     evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents")
     evaluate.add_argument("--predictions", help="score these records instead of extracting")
@@ -91,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", dest="json_out", help="also write the scores as JSON here")
     evaluate.add_argument("--readme", help="write the table into this Markdown file's accuracy block")
     _add_model_option(evaluate)
+    _add_registry_options(evaluate)
+
+    speakers = commands.add_parser(
+        "speakers",
+        help="list the canonical speakers of extracted quotes, with counts",
+        description="Count quotes per canonical speaker in JSON Lines records (from `quotes extract`).",
+    )
+    speakers.add_argument("records", nargs="+", metavar="RECORDS.jsonl", help="records written by quotes extract")
+    speakers.add_argument("--json", dest="as_json", action="store_true", help="one JSON object per speaker")
     return parser
 
 
@@ -103,6 +110,25 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_registry_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--registry",
+        metavar="FILE",
+        help="your speaker registry (JSON, see quotes/data/registry.schema.json)",
+    )
+    parser.add_argument(
+        "--registry-only",
+        action="store_true",
+        help="use --registry instead of the shipped registry, not on top of it",
+    )
+
+
+def _registry(args: argparse.Namespace) -> Registry:
+    if not args.registry:
+        return Registry.default()
+    return Registry.from_file(args.registry, extend=None if args.registry_only else Registry.default())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(arguments)
@@ -110,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return run_extract(args)
+        if args.command == "speakers":
+            return run_speakers(args)
         return run_evaluate(args)
     except (QuotesError, FileNotFoundError) as error:
         print(f"quotes: error: {error}", file=sys.stderr)
@@ -118,20 +146,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     nlp = load_pipeline(args.model)
-    out: TextIO = open(args.output, "w", encoding="utf8") if args.output else sys.stdout  # noqa: SIM115
+    registry = _registry(args)
     failed = 0
-    try:
-        readable = []
+
+    def readable() -> Iterator[tuple[str, str]]:
+        nonlocal failed
         for document in iter_documents(args.paths, stdin_jsonl=args.stdin_jsonl):
-            if document.error:
+            if document.error or document.text is None:
                 failed += 1
                 print(
                     f"quotes: {document.source}: document {document.doc_id!r}: {document.error}",
                     file=sys.stderr,
                 )
             else:
-                readable.append((document.doc_id, document.text or ""))
-        for result in extract_many(readable, nlp):
+                yield document.doc_id, document.text
+
+    out: TextIO = open(args.output, "w", encoding="utf8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        for result in extract_many(readable(), nlp, registry=registry):
             if result.error:
                 failed += 1
                 print(f"quotes: {result.error}", file=sys.stderr)
@@ -141,6 +173,31 @@ def run_extract(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    """Canonical speakers with their quote counts, most quoted first."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    bad = 0
+    for path in args.records:
+        with open(path, encoding="utf8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    speaker = json.loads(line).get("speaker")
+                except (ValueError, AttributeError):
+                    bad += 1
+                    print(f"quotes: {path}: line {number} is not a JSON record", file=sys.stderr)
+                    continue
+                if speaker:
+                    counts[(speaker.get("id") or "", speaker["canonical"], speaker.get("kind") or "")] += 1
+    for (speaker_id, canonical, kind), count in counts.most_common():
+        if args.as_json:
+            print(json.dumps({"id": speaker_id, "canonical": canonical, "kind": kind, "quotes": count}))
+        else:
+            print(f"{count:6d}  {canonical}  [{kind or '?'}] {speaker_id}")
+    return EXIT_DOCUMENT_ERRORS if bad else EXIT_OK
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -164,7 +221,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         name += ", textacy direct_quotations"
         note = f"textacy raised on {failed} of {len(texts)} documents (counted as finding nothing)"
     else:
-        predicted, failed = _predictions(args.predictions, texts, nlp)
+        predicted, failed = _predictions(args.predictions, texts, nlp, _registry(args))
         note = f"{failed} of {len(texts)} documents failed (counted as finding nothing)"
     report = score(name, gold, predicted, subsets, canonical)
     if failed:
@@ -214,9 +271,7 @@ def load_brat(folder: Path, limit: int = 0) -> tuple[dict[str, str], list[GoldAt
     return texts, gold
 
 
-def speech_cue_classifier(
-    gold: list[GoldAttribution], nlp: Language, lexicon: Lexicon
-) -> set[GoldAttribution]:
+def speech_cue_classifier(gold: list[GoldAttribution], nlp: Language, lexicon: Lexicon) -> set[GoldAttribution]:
     """The gold attributions whose cue is a speech verb or phrase, by the pipeline's lemmas."""
     cues = [g.cue for g in gold]
     speech = set()
@@ -226,14 +281,14 @@ def speech_cue_classifier(
     return speech
 
 
-def _predictions(path: str | None, texts: dict[str, str], nlp: Language) -> tuple[list[Quote], int]:
+def _predictions(path: str | None, texts: dict[str, str], nlp: Language, registry: Registry) -> tuple[list[Quote], int]:
     """Records to score (read from ``path``, or extracted) and how many documents failed."""
     if path:
         lines = Path(path).read_text(encoding="utf8").splitlines()
         return [Quote.from_dict(json.loads(line)) for line in lines if line.strip()], 0
     quotes: list[Quote] = []
     failed = 0
-    for result in extract_many(texts.items(), nlp):
+    for result in extract_many(texts.items(), nlp, registry=registry):
         if result.error:
             failed += 1
             print(f"quotes: {result.error}", file=sys.stderr)
@@ -264,9 +319,7 @@ def write_readme_block(readme: Path, key: str, report: Report, command: str, mod
     )
     current = readme.read_text(encoding="utf8") if readme.exists() else ""
     pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
-    updated = (
-        pattern.sub(lambda _: body, current) if pattern.search(current) else current + "\n" + body + "\n"
-    )
+    updated = pattern.sub(lambda _: body, current) if pattern.search(current) else current + "\n" + body + "\n"
     readme.write_text(updated, encoding="utf8")
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .extract import quotes_from_doc
 from .lexicon import Lexicon
+from .speakers import Registry
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -22,9 +23,20 @@ if not Doc.has_extension("doc_id"):
 class QuotesComponent:
     """Adds the list of :class:`quotes.Quote` records of a document to ``doc._.quotes``."""
 
-    def __init__(self, nlp: Language, name: str, lexicon_path: str | None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lexicon_path: str | None,
+        registry_path: str | None,
+        registry_only: bool,
+    ) -> None:
         self.name = name
         self.lexicon = Lexicon.from_file(lexicon_path) if lexicon_path else Lexicon.default()
+        shipped = Registry.default()
+        self.registry = (
+            Registry.from_file(registry_path, extend=None if registry_only else shipped) if registry_path else shipped
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.text.strip():
@@ -35,10 +47,12 @@ class QuotesComponent:
                 f"[{self.name}] needs a dependency parser before it in the pipeline "
                 "(e.g. quotes.load_pipeline() or en_core_web_sm)"
             )
-        doc._.quotes = quotes_from_doc(doc, doc._.doc_id or "doc", self.lexicon)
+        doc._.quotes = quotes_from_doc(doc, doc._.doc_id or "doc", self.lexicon, registry=self.registry)
         return doc
 
 
-@Language.factory("quotes", default_config={"lexicon_path": None})
-def make_quotes_component(nlp: Language, name: str, lexicon_path: str | None) -> QuotesComponent:
-    return QuotesComponent(nlp, name, lexicon_path)
+@Language.factory("quotes", default_config={"lexicon_path": None, "registry_path": None, "registry_only": False})
+def make_quotes_component(
+    nlp: Language, name: str, lexicon_path: str | None, registry_path: str | None, registry_only: bool
+) -> QuotesComponent:
+    return QuotesComponent(nlp, name, lexicon_path, registry_path, registry_only)

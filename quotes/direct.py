@@ -24,9 +24,7 @@ MAX_TAIL_CUE_POSITION = 14
 
 
 #: Dependents of a cue that carry what was said: a quote inside them is embedded.
-_CONTENT_ROLES = frozenset(
-    {"clausal_complement", "parataxis", "object", "open_complement", "adverbial_clause"}
-)
+_CONTENT_ROLES = frozenset({"clausal_complement", "parataxis", "object", "open_complement", "adverbial_clause"})
 
 
 #: Words a speaker between a quote and its cue may take (`“…,” US Senator Jeff Sessions said`).
@@ -75,9 +73,7 @@ def _is_attribution_tail(sentence: Span, gap: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def attribute_quote(
-    doc: Doc, span: QuoteSpan, quoted: list[tuple[int, int]], lexicon: Lexicon
-) -> QuoteAttribution:
+def attribute_quote(doc: Doc, span: QuoteSpan, quoted: list[tuple[int, int]], lexicon: Lexicon) -> QuoteAttribution:
     """Find the nearest reporting verb outside any quote and test whether the quote stands alone."""
     context = [t for t in _context(doc, span, lexicon) if not t.is_space]
 

@@ -145,8 +145,7 @@ class Report:
             "",
             f"- speaker mention correct: {_ratio(self.speaker_correct, self.speaker_checked):.3f} "
             f"({self.speaker_correct}/{self.speaker_checked} found attributions)",
-            f"- cue correct: {_ratio(self.cue_correct, self.cue_checked):.3f} "
-            f"({self.cue_correct}/{self.cue_checked})",
+            f"- cue correct: {_ratio(self.cue_correct, self.cue_checked):.3f} ({self.cue_correct}/{self.cue_checked})",
         ]
         lines += [f"- {note}" for note in self.notes]
         if self.canonical_checked:
@@ -296,9 +295,7 @@ def _best_match(item: GoldAttribution, predicted: list[Quote]) -> Quote | None:
     best: Quote | None = None
     best_covered = 0
     for parts in groups.values():
-        covered = len(
-            {i for q in parts for a, b in item.content_pieces for i in range(max(q.start, a), min(q.end, b))}
-        )
+        covered = len({i for q in parts for a, b in item.content_pieces for i in range(max(q.start, a), min(q.end, b))})
         if covered * 2 >= item.content_length and covered > best_covered:
             best_covered = covered
             best = max(parts, key=lambda q: item.shared_with(q.start, q.end))
@@ -356,9 +353,7 @@ def score(
     return report
 
 
-def speech_cue(
-    lemmas: Iterable[str], speech_verbs: frozenset[str], phrases: Iterable[tuple[str, ...]]
-) -> bool:
+def speech_cue(lemmas: Iterable[str], speech_verbs: frozenset[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether a gold cue is a speech verb or a source phrase (`according to`)."""
     words = [w.casefold() for w in lemmas]
     if any(w in speech_verbs for w in words):

@@ -142,9 +142,7 @@ def validate_text(text: object, doc_id: str) -> None:
         raise InvalidDocumentError(doc_id, "text is empty" if not text else "text is only whitespace")
 
 
-def _extract_long(
-    text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry | None
-) -> list[Quote]:
+def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry | None) -> list[Quote]:
     """Parse paragraph-aligned chunks that fit ``nlp.max_length``; offsets stay global."""
     found: list[Quote] = []
     sentences = 0
@@ -187,9 +185,7 @@ def quotes_from_doc(
 
     direct = _attribute_chain([attribute_quote(doc, s, all_ranges, lexicon) for s in quote_spans], text)
     standalone = [(a, rule) for a, rule in direct if a.standalone]
-    records = [
-        builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone
-    ]
+    records = [builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone]
     direct_ranges = [(a.span.start, a.span.end) for a, _ in standalone]
     reported_ranges: list[tuple[int, int]] = []
     for attribution in find_reported(doc, lexicon, all_ranges, quote_ranges):
@@ -221,9 +217,7 @@ def quotes_from_doc(
         if quoted.cue is None:  # someone's words, but the sentence does not say whose
             records.append(builder.quote("direct", span.start, span.end, None, None, rule))
         else:
-            records.append(
-                builder.quote("mixed", span.start, span.end, quoted.speaker, quoted.cue, "embedded_quote")
-            )
+            records.append(builder.quote("mixed", span.start, span.end, quoted.speaker, quoted.cue, "embedded_quote"))
     return resolve_speakers(doc, records, registry or default_registry(), origin.chars)
 
 
@@ -319,9 +313,7 @@ def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[tuple[Quo
                 span.paragraph == before.paragraph and cue_between
             ):
                 attribution, rule = _inherit(attribution, previous), "direct_continued"
-            elif span.paragraph == before.paragraph + 1 and _fills_paragraph(
-                span, bounds[span.paragraph], text
-            ):
+            elif span.paragraph == before.paragraph + 1 and _fills_paragraph(span, bounds[span.paragraph], text):
                 attribution, rule = _inherit(attribution, previous), "direct_floating"
         if attribution.cue is not None and attribution.standalone:
             previous = attribution
@@ -376,9 +368,7 @@ class _RecordBuilder:
             start=start + shift,
             end=end + shift,
             speaker=self._speaker(speaker),
-            cue=Cue(cue.text, self._cue_lemma(cue), cue.start_char + shift, cue.end_char + shift)
-            if cue
-            else None,
+            cue=Cue(cue.text, self._cue_lemma(cue), cue.start_char + shift, cue.end_char + shift) if cue else None,
             sentence_index=self.origin.sentences + max(0, bisect_right(self.sentence_starts, start) - 1),
             paragraph_index=self.origin.paragraphs + max(0, bisect_right(self.paragraph_starts, start) - 1),
             confidence=_confidence(rule, speaker is not None, belief),
@@ -387,19 +377,13 @@ class _RecordBuilder:
 
     def _cue_lemma(self, cue: Span) -> str:
         """`According to` keeps its words; a verb gets its lexicon lemma."""
-        return (
-            cue.text.lower()
-            if len(cue) > 1 and cue[0].pos_ not in VERBAL_POS
-            else self.lexicon.cue_lemma(cue[0])
-        )
+        return cue.text.lower() if len(cue) > 1 and cue[0].pos_ not in VERBAL_POS else self.lexicon.cue_lemma(cue[0])
 
     def _speaker(self, mention: Span | None) -> Speaker | None:
         if mention is None:
             return None
         shift = self.origin.chars
-        return Speaker(
-            mention.text, mention.start_char + shift, mention.end_char + shift, canonical=mention.text
-        )
+        return Speaker(mention.text, mention.start_char + shift, mention.end_char + shift, canonical=mention.text)
 
 
 def _confidence(rule: str, has_speaker: bool, belief: bool) -> float:

@@ -73,9 +73,7 @@ def iter_documents(
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES + JSONL_SUFFIXES
-            )
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES + JSONL_SUFFIXES)
             yield from iter_documents([str(p) for p in files])
         elif not path.exists():
             yield InputDocument(path.stem or name, None, name, "no such file or directory")

@@ -63,9 +63,7 @@ def prepositional_objects(head: Token) -> Iterator[tuple[str, Token]]:
     for child in head.children:
         child_role = role(child)
         if child_role in {"oblique", "noun_modifier", "agent"}:
-            objects = (
-                [child] if child_role != "agent" or not children_with(child, "prepositional_object") else []
-            )
+            objects = [child] if child_role != "agent" or not children_with(child, "prepositional_object") else []
             objects += children_with(child, "prepositional_object")
             for obj in objects:
                 yield preposition_of(obj) or ("by" if child_role == "agent" else ""), obj

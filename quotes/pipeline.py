@@ -80,9 +80,7 @@ def prepare_pipeline(nlp: Language) -> Language:
         tokenizer.prefix_search = _with_control_characters(tokenizer.prefix_search, "^{}")
         tokenizer.suffix_search = _with_control_characters(tokenizer.suffix_search, "{}$")
     if "paragraph_breaks" not in nlp.pipe_names:
-        first_syntax = next(
-            (name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None
-        )
+        first_syntax = next((name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None)
         if first_syntax:
             nlp.add_pipe("paragraph_breaks", before=first_syntax)
         else:

@@ -132,9 +132,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if start >= end:
                 continue
             double.append((open_at, close_at if close_at is not None else par_end))
-            continues = (
-                not closed and index + 1 < len(bounds) and _starts_with_opener(text, *bounds[index + 1][1:])
-            )
+            continues = not closed and index + 1 < len(bounds) and _starts_with_opener(text, *bounds[index + 1][1:])
             spans.append(QuoteSpan(start, end, index, closed, continues))
         for open_at, close_at in _pair(_single_marks(text, par_start, par_end)):
             if close_at is None or any(a <= open_at <= b for a, b in double):

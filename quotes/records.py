@@ -7,9 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 QuoteType = Literal["direct", "indirect", "mixed"]
-ResolvedBy = Literal[
-    "mention", "registry", "fuzzy", "apposition", "in_document_alias", "coreference", "unresolved"
-]
+ResolvedBy = Literal["mention", "registry", "fuzzy", "apposition", "in_document_alias", "coreference", "unresolved"]
 
 #: Bumped whenever a field is added, removed or changes meaning.
 SCHEMA_VERSION = "1.0"
@@ -63,9 +61,7 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         order = ["doc_id", "quote_id", "type", "text", "start", "end", "speaker", "cue"]
-        return {key: record[key] for key in order} | {
-            key: value for key, value in record.items() if key not in order
-        }
+        return {key: record[key] for key in order} | {key: value for key, value in record.items() if key not in order}
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Quote:

@@ -87,9 +87,7 @@ def find_reported(
     return sorted(found, key=lambda a: (a.rule in late, a.content.start, a.cue.start))
 
 
-def _verb_attributions(
-    doc: Doc, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]
-) -> Iterator[Attribution]:
+def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]) -> Iterator[Attribution]:
     for verb in doc:
         lemma = lexicon.cue_lemma(verb)
         if verb.pos_ not in VERBAL_POS or not lexicon.is_cue_verb(lemma):
@@ -216,11 +214,7 @@ def _trailing_reporting_clause(verb: Token) -> Span | None:
     attached the reporting clause: a cue with a subject and no object closes the
     sentence after a comma, and everything before the comma is the content."""
     subject = subject_of(verb)
-    if (
-        subject is None
-        or is_passive(verb)
-        or children_with(verb, "object", "clausal_complement", "open_complement")
-    ):
+    if subject is None or is_passive(verb) or children_with(verb, "object", "clausal_complement", "open_complement"):
         return None
     sentence = verb.sent
     if sentence[-1].text == ":" or (len(sentence) > 1 and sentence[-1].is_space and sentence[-2].text == ":"):
@@ -289,10 +283,7 @@ def speaker_of(verb: Token) -> Token | None:
         return head  # a statement saying …
     if verb_role == "adverbial_clause" and verb.tag_ == "VBG":
         return _nearest_active_subject(verb)  # `…, saying …` speaks for the main clause
-    if (
-        verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"}
-        and head.pos_ in VERBAL_POS
-    ):
+    if verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"} and head.pos_ in VERBAL_POS:
         return speaker_of(head)
     return None
 
@@ -400,9 +391,7 @@ def clause_span(doc: Doc, tokens: set[int]) -> Span | None:
         return None
     runs: list[tuple[int, int]] = []
     for i in sorted(tokens):
-        if runs and (
-            i == runs[-1][1] or all(doc[j].is_punct or doc[j].is_space for j in range(runs[-1][1], i))
-        ):
+        if runs and (i == runs[-1][1] or all(doc[j].is_punct or doc[j].is_space for j in range(runs[-1][1], i))):
             runs[-1] = (runs[-1][0], i + 1)
         else:
             runs.append((i, i + 1))

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import jellyfish
+import jsonschema
 from spacy.tokens import Doc, Span, Token
 
+from .errors import QuotesError
 from .records import Quote, ResolvedBy
 from .resources import read_json
 
@@ -40,6 +42,13 @@ def normalise_name(text: str) -> str:
     folded = re.sub(r"[’'‘ʼ`´]", "", folded.casefold())
     folded = re.sub(r"[\W_]+", " ", folded).strip()
     return re.sub(r"^the ", "", folded)
+
+
+class RegistryError(QuotesError, ValueError):
+    """A speaker registry file that cannot be read or does not follow its schema."""
+
+
+_REGISTRY_SCHEMA = jsonschema.Draft202012Validator(read_json("registry.schema.json"))
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,8 @@ class Registry:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Registry:
+        """Build from registry JSON; raises :class:`RegistryError` naming what is wrong."""
+        _validate(data, "speaker registry")
         entities = {}
         for item in data["entities"]:
             fields = {k: v for k, v in item.items() if k in Entity.__dataclass_fields__}
@@ -78,7 +89,11 @@ class Registry:
     @classmethod
     def from_file(cls, path: str | Path, extend: Registry | None = None) -> Registry:
         """A user registry, merged over ``extend`` (the shipped one) when given."""
-        data = json.loads(Path(path).read_text(encoding="utf8"))
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf8"))
+        except (OSError, ValueError) as error:
+            raise RegistryError(f"cannot read speaker registry {path}: {error}") from error
+        _validate(data, f"speaker registry {path}")
         if extend is not None:
             own = {item["id"] for item in data["entities"]}
             data = {
@@ -110,8 +125,17 @@ def default_registry() -> Registry:
     return Registry.from_dict(read_json("registry.json"))
 
 
+def _validate(data: Any, name: str) -> None:
+    error = next(iter(_REGISTRY_SCHEMA.iter_errors(data)), None)
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "top level"
+        raise RegistryError(f"invalid {name} at {where}: {error.message}")
+
+
 def _as_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:
-    return [{k: v for k, v in e.__dict__.items() if v is not None} for e in entities]
+    return [
+        {k: list(v) if isinstance(v, tuple) else v for k, v in e.__dict__.items() if v is not None} for e in entities
+    ]
 
 
 @dataclass
@@ -130,9 +154,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], registry: Registry, offset: 
 
     ``offset`` is where ``doc`` starts in the text the records point into (chunked documents).
     Text and offsets of the quotes are never changed."""
-    state = _DocumentState(
-        registry, aliases=_acronyms(doc, registry), mentions=_named_mentions(doc, registry)
-    )
+    state = _DocumentState(registry, aliases=_acronyms(doc, registry), mentions=_named_mentions(doc, registry))
     resolved = []
     for quote in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else q.start):
         if quote.speaker is None:
@@ -160,9 +182,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], registry: Registry, offset: 
     return sorted(resolved, key=lambda q: (q.start, q.end))
 
 
-def _resolve(
-    mention: Span, text: str, registry: Registry, state: _DocumentState
-) -> tuple[Entity | None, ResolvedBy]:
+def _resolve(mention: Span, text: str, registry: Registry, state: _DocumentState) -> tuple[Entity | None, ResolvedBy]:
     words = normalise_name(text).split()
     if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _refer_back(state, mention, person=words[0] in PERSON_PRONOUNS), "coreference"
@@ -214,9 +234,7 @@ def _descriptions(mention: Span) -> list[str]:
 
 def _without_determiners(mention: Span) -> Span:
     start = mention.start
-    while start < mention.end - 1 and (
-        mention.doc[start].pos_ in {"DET", "NUM"} or mention.doc[start].like_num
-    ):
+    while start < mention.end - 1 and (mention.doc[start].pos_ in {"DET", "NUM"} or mention.doc[start].like_num):
         start += 1
     return mention.doc[start : mention.end]
 
@@ -259,9 +277,7 @@ def _acronyms(doc: Doc, registry: Registry) -> dict[str, Entity]:
     return aliases
 
 
-def _refer_back(
-    state: _DocumentState, mention: Span, person: bool | None = None, noun: str = ""
-) -> Entity | None:
+def _refer_back(state: _DocumentState, mention: Span, person: bool | None = None, noun: str = "") -> Entity | None:
     """The most recent compatible speaker before the mention, else the most recent
     compatible named mention: speakers are what news text goes on talking about."""
     before = mention.start_char

@@ -41,9 +41,7 @@ def make_doc() -> DocMaker:
         words = [r[0] for r in rows]
         if spaces is None:
             spaces = [
-                i + 1 < len(words)
-                and words[i + 1] not in {",", ".", ":", "”", "'s", "’s"}
-                and words[i] not in {"“"}
+                i + 1 < len(words) and words[i + 1] not in {",", ".", ":", "”", "'s", "’s"} and words[i] not in {"“"}
                 for i in range(len(words))
             ]
         return Doc(

@@ -82,3 +82,23 @@ def test_evaluate_prints_scores_and_writes_json(tmp_path):
     assert b"| all |" in result.stdout
     scores = json.loads(out.read_text())
     assert set(scores["by_type"]) == {"direct", "indirect", "mixed"}
+
+
+def test_speakers_lists_canonical_speakers_with_counts(tmp_path):
+    output = tmp_path / "quotes.jsonl"
+    assert run("extract", str(SEEDS), "-o", str(output)).returncode == 0
+    result = run("speakers", str(output), "--json")
+    assert result.returncode == 0
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert rows == sorted(rows, key=lambda r: -r["quotes"])
+    kh = next(r for r in rows if r["id"] == "kataib-hezbollah")
+    assert (kh["canonical"], kh["kind"]) == ("Kata'ib Hezbollah", "organisation")
+    assert sum(r["quotes"] for r in rows) == sum(1 for r in records(output.read_bytes()) if r["speaker"])
+
+
+def test_bad_registry_is_a_usage_error(tmp_path):
+    registry = tmp_path / "registry.json"
+    registry.write_text('{"entities": [{"id": "Bad Id", "name": "x", "kind": "person"}]}', encoding="utf8")
+    result = run("extract", str(SEEDS), "--registry", str(registry))
+    assert result.returncode == 2
+    assert b"registry.json at entities/0/id" in result.stderr

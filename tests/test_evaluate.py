@@ -26,9 +26,7 @@ def quote(start: int, end: int, speaker: str | None = None, kind: str = "indirec
     return Quote("d", kind, TEXT[start:end], start, end, spk, Cue("said", "say", 10, 14), 0, 0, 0.9, "test")  # type: ignore[arg-type]
 
 
-def gold(
-    start: int, end: int, required: bool = True, mentions: tuple[str, ...] = ("Officials",)
-) -> GoldAttribution:
+def gold(start: int, end: int, required: bool = True, mentions: tuple[str, ...] = ("Officials",)) -> GoldAttribution:
     return GoldAttribution("d", "indirect", start, end, "said", required, mentions)
 
 

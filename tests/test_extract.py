@@ -131,9 +131,7 @@ def test_any_text_never_raises_and_records_are_valid(nlp, text):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     speaker=st.sampled_from(["the group", "He", "Reuters", "A spokesman"]),
-    words=st.lists(
-        st.sampled_from(["we", "will", "respond", "to", "the", "attack", "now"]), min_size=4, max_size=12
-    ),
+    words=st.lists(st.sampled_from(["we", "will", "respond", "to", "the", "attack", "now"]), min_size=4, max_size=12),
     lead=st.text(alphabet=" \n", max_size=3),
 )
 def test_generated_direct_quotes_are_found(nlp, speaker, words, lead):
@@ -178,9 +176,7 @@ def test_direct_quote_attribution(nlp, text, speaker, content):
 
 
 def test_quote_continued_after_its_attribution_sentence(nlp):
-    found = quotes.extract(
-        "“I am not shy about it,” I said. “I have never been reluctant to speak.”", nlp=nlp
-    )
+    found = quotes.extract("“I am not shy about it,” I said. “I have never been reluctant to speak.”", nlp=nlp)
     assert [(q.speaker.text, q.rule) for q in found] == [("I", "direct_postposed"), ("I", "direct_continued")]
 
 

@@ -19,9 +19,7 @@ def test_roles_of_both_schemes_agree(make_doc):
     assert [labels.role(t) for t in ud] == [labels.role(t) for t in clear]
     assert labels.role(ud[7]) == "object"
     assert (
-        labels.role(make_doc(UD_PASSIVE_AGENT)[0])
-        == labels.role(make_doc(CLEAR_PASSIVE_AGENT)[0])
-        == "passive_subject"
+        labels.role(make_doc(UD_PASSIVE_AGENT)[0]) == labels.role(make_doc(CLEAR_PASSIVE_AGENT)[0]) == "passive_subject"
     )
 
 

@@ -210,9 +210,7 @@ def sentences_to_doc(vocab: Vocab, sentences: list[_Sentence], with_entities: bo
     return doc
 
 
-def read_docs(
-    vocab: Vocab, paths: Iterable[Path], with_entities: bool, max_sentences: int = 30
-) -> Iterator[Doc]:
+def read_docs(vocab: Vocab, paths: Iterable[Path], with_entities: bool, max_sentences: int = 30) -> Iterator[Doc]:
     """Group sentences into documents, split at paragraphs after ``max_sentences``."""
     for path in paths:
         group: list[_Sentence] = []

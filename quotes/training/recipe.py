@@ -173,9 +173,7 @@ def measure_speed(nlp: Any, corpora: Path, documents: int = 200) -> dict[str, An
     texts = texts[:documents]
     list(nlp.pipe(texts[:5]))  # warm-up
     started = time.perf_counter()
-    words = sum(
-        sum(1 for t in doc if not t.is_space and not t.is_punct) for doc in nlp.pipe(texts, batch_size=32)
-    )
+    words = sum(sum(1 for t in doc if not t.is_space and not t.is_punct) for doc in nlp.pipe(texts, batch_size=32))
     seconds = time.perf_counter() - started
     return {
         "documents": len(texts),
@@ -235,8 +233,7 @@ def write_model_card(target: Path, meta: dict[str, Any], scores: dict[str, Any])
 
     per_type = gum.get("ents_per_type") or {}
     ner_rows = "\n".join(
-        f"| {label} | {pct(v['p'])} | {pct(v['r'])} | {pct(v['f'])} |"
-        for label, v in sorted(per_type.items())
+        f"| {label} | {pct(v['p'])} | {pct(v['r'])} | {pct(v['f'])} |" for label, v in sorted(per_type.items())
     )
     labels = meta.get("labels", {})
     card = f"""# {MODEL_NAME}: the English pipeline shipped with quotes
@@ -334,10 +331,7 @@ def _target_rows(scores: dict[str, Any]) -> str:
 def _minutes(times: dict[str, float] | None) -> str:
     if not times:
         return "n/a"
-    return (
-        ", ".join(f"{step} {minutes:g}" for step, minutes in times.items())
-        + f" (total {sum(times.values()):g})"
-    )
+    return ", ".join(f"{step} {minutes:g}" for step, minutes in times.items()) + f" (total {sum(times.values()):g})"
 
 
 def main(argv: list[str] | None = None) -> int:
