@@ -204,14 +204,20 @@ def _resolve(mention: Span, text: str, registry: Registry, state: _DocumentState
             return entity, "fuzzy"
     if mention[-1].pos_ == "NOUN":  # `US officials`, `Witnesses`: a description is its own name
         return _unknown(_without_determiners(mention), "group", None), "unresolved"
-    names = _proper_noun_runs(mention)
+    names = _head_runs(mention)
     if names:
-        earlier = _earlier_fuller_name(names[-1].text, state)
+        name = names[-1]
+        earlier = _earlier_fuller_name(name.text, state)
         if earlier is not None:
             return earlier, "in_document_alias"
-        kind = _NER_KINDS.get(names[-1].root.ent_type_, "unknown")
-        entity = _unknown(names[-1], kind, None)
-        state.aliases[normalise_name(names[-1].text)] = entity
+        kind = _NER_KINDS.get(name.root.ent_type_, "unknown")
+        employer = (
+            _affiliation(mention.doc[mention.start : name.start], state, mention)
+            if name.start > mention.start
+            else None
+        )
+        entity = _unknown(name, kind, employer.id if employer else None)
+        state.aliases[normalise_name(name.text)] = entity
         return entity, "unresolved"
     return None, "unresolved"
 
@@ -295,13 +301,21 @@ def _refer_back(state: _DocumentState, mention: Span, person: bool | None = None
 def _name_candidates(mention: Span) -> list[str]:
     """The mention, then the names inside it (`A statement from X` → X, `… (CENTCOM)`)."""
     candidates = [mention.text]
-    for run in _proper_noun_runs(mention):  # `US President Joe Biden` → … → `Joe Biden` → `Biden`
+    for run in reversed(_head_runs(mention)):  # `US President Joe Biden` → … → `Joe Biden` → `Biden`
         candidates += [run[i:].text for i in range(len(run))]
     candidates += re.findall(r"\(([^)]+)\)", mention.text)
     trimmed = [t for t in mention if not (t.like_num or t.pos_ == "DET" or t.lower_ in {"one", "of"})]
     if trimmed:
         candidates.append(" ".join(t.text for t in trimmed))
     return candidates
+
+
+def _head_runs(mention: Span) -> list[Span]:
+    """The names that can be the speaker: the head's own name when the head is a name
+    (`Pentagon press secretary Pat Ryder` → `Pat Ryder`), else every name in it."""
+    runs = _proper_noun_runs(mention)
+    head = [run for run in runs if run.start <= mention.root.i < run.end]
+    return head if head and mention.root.pos_ == "PROPN" else runs
 
 
 def _is_name_word(token: Token) -> bool:

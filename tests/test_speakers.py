@@ -113,3 +113,19 @@ def test_user_registry_is_merged(tmp_path, nlp):
     assert [q.speaker.id for q in found] == ["acme", "reuters"]
     alone = Registry.from_file(path)
     assert alone.lookup("Reuters") is None
+
+
+def test_unknown_speaker_gets_the_same_id_in_every_document(nlp):
+    first = quotes.extract("Tahseen Alkhafaji said the attack was a clear aggression.", doc_id="a", nlp=nlp)
+    second = quotes.extract("Later, Tahseen Alkhafaji said that talks were over for now.", doc_id="b", nlp=nlp)
+    assert first[0].speaker.id == second[0].speaker.id == "unknown:tahseen-alkhafaji"
+
+
+def test_surname_resolves_to_the_full_name_used_earlier(nlp):
+    text = (
+        "Pentagon press secretary Pat Ryder said the strike was lawful.\n"
+        "Ryder added that more strikes were possible in the coming days."
+    )
+    first, second = quotes.extract(text, nlp=nlp)
+    assert first.speaker.canonical == second.speaker.canonical == "Pat Ryder"
+    assert second.speaker.resolved_by == "in_document_alias"
