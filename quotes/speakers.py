@@ -204,22 +204,21 @@ def _resolve(mention: Span, text: str, registry: Registry, state: _DocumentState
             return entity, "fuzzy"
     if mention[-1].pos_ == "NOUN":  # `US officials`, `Witnesses`: a description is its own name
         return _unknown(_without_determiners(mention), "group", None), "unresolved"
-    names = _head_runs(mention)
-    if names:
-        name = names[-1]
-        earlier = _earlier_fuller_name(name.text, state)
-        if earlier is not None:
-            return earlier, "in_document_alias"
-        kind = _NER_KINDS.get(name.root.ent_type_, "unknown")
-        employer = (
-            _affiliation(mention.doc[mention.start : name.start], state, mention)
-            if name.start > mention.start
-            else None
-        )
-        entity = _unknown(name, kind, employer.id if employer else None)
-        state.aliases[normalise_name(name.text)] = entity
-        return entity, "unresolved"
-    return None, "unresolved"
+    heads = _head_runs(mention)
+    if not heads:
+        return None, "unresolved"
+    head = heads[-1]
+    earlier = _earlier_fuller_name(head.text, state)
+    if earlier is not None:
+        return earlier, "in_document_alias"
+    descriptor = mention.doc[mention.start : head.start]
+    kind = _NER_KINDS.get(head.root.ent_type_, "unknown")
+    if kind == "unknown" and len(head) >= 2 and any(t.pos_ == "NOUN" for t in descriptor):
+        kind = "person"  # a role before a full name: `press secretary Pat Ryder`
+    employer = _affiliation(descriptor, state, mention) if len(descriptor) else None
+    entity = _unknown(head, kind, employer.id if employer else None)
+    state.aliases[normalise_name(head.text)] = entity
+    return entity, "unresolved"
 
 
 def _descriptions(mention: Span) -> list[str]:

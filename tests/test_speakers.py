@@ -128,4 +128,5 @@ def test_surname_resolves_to_the_full_name_used_earlier(nlp):
     )
     first, second = quotes.extract(text, nlp=nlp)
     assert first.speaker.canonical == second.speaker.canonical == "Pat Ryder"
+    assert (first.speaker.kind, first.speaker.affiliation) == ("person", "us-dod")
     assert second.speaker.resolved_by == "in_document_alias"
