@@ -11,6 +11,7 @@ from .extract import DocumentResult, extract, extract_many, quotes_from_doc
 from .lexicon import Lexicon
 from .pipeline import ModelNotFoundError, load_pipeline
 from .records import SCHEMA_VERSION, Cue, Quote, Speaker
+from .speakers import Registry, RegistryError
 
 __version__ = "0.1.0"
 
@@ -23,6 +24,8 @@ __all__ = [
     "ModelNotFoundError",
     "Quote",
     "QuotesError",
+    "Registry",
+    "RegistryError",
     "Speaker",
     "__version__",
     "extract",
