@@ -24,7 +24,6 @@ from .errors import QuotesError
 from .evaluate import (
     GoldAttribution,
     Report,
-    normalise_mention,
     read_brat,
     read_seed_gold,
     score,
@@ -35,7 +34,7 @@ from .inputs import iter_documents
 from .lexicon import Lexicon
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .records import Quote
-from .speakers import Registry
+from .speakers import Registry, normalise_name
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -239,14 +238,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
 def canonical_checker(entities_file: Path) -> Callable[[GoldAttribution, Quote], bool]:
     """Right when the predicted canonical speaker is one of the gold entity's accepted names."""
     accepted = {
-        key: {normalise_mention(n) for n in names}
+        key: {normalise_name(n) for n in names}
         for key, names in json.loads(entities_file.read_text(encoding="utf8")).items()
     }
 
     def check(gold: GoldAttribution, quote: Quote) -> bool:
         if quote.speaker is None:
             return False
-        predicted = normalise_mention(quote.speaker.canonical)
+        predicted = normalise_name(quote.speaker.canonical)
         return any(predicted in accepted.get(key, set()) for key in gold.entities)
 
     return check

@@ -12,8 +12,6 @@ against precision.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from pathlib import Path
 
 from .quotemarks import DOUBLE_CLOSERS, DOUBLE_OPENERS
 from .records import Quote
+from .speakers import normalise_name
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 
@@ -253,23 +252,14 @@ def _shared(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def normalise_mention(text: str) -> str:
-    """Case, apostrophe style, punctuation and a leading `the` do not matter."""
-    folded = unicodedata.normalize("NFKD", text).casefold()
-    folded = re.sub(r"[’‘`´ʼ']", "", folded)
-    folded = re.sub(r"[^\w\s]", " ", folded)
-    folded = re.sub(r"\s+", " ", folded).strip()
-    return re.sub(r"^the ", "", folded)
-
-
 def _speaker_matches(gold: GoldAttribution, quote: Quote) -> bool:
     if quote.speaker is None:
         return not gold.mentions and not gold.source_spans
     if gold.source_spans:
         span = (quote.speaker.start, quote.speaker.end)
         return any(_shared(span, s) > 0 for s in gold.source_spans)
-    predicted = normalise_mention(quote.speaker.text)
-    return any(predicted == normalise_mention(m) for m in gold.mentions)
+    predicted = normalise_name(quote.speaker.text)
+    return any(predicted == normalise_name(m) for m in gold.mentions)
 
 
 def _cue_matches(gold: GoldAttribution, quote: Quote) -> bool:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from quotes.evaluate import (
     GoldAttribution,
-    normalise_mention,
     quote_type_of,
     read_brat,
     read_seed_gold,
     score,
 )
 from quotes.records import Cue, Quote, Speaker
+from quotes.speakers import normalise_name
 
 TEXT = "Officials said the strike killed a commander. “We will respond,” the group added."
 
@@ -53,7 +53,7 @@ def test_wrong_speaker_is_counted():
 
 
 def test_mentions_compare_without_case_apostrophes_or_leading_the():
-    assert normalise_mention("The KATA’IB Hezbollah") == normalise_mention("Kata'ib hezbollah")
+    assert normalise_name("The KATA’IB Hezbollah") == normalise_name("Kata'ib hezbollah")
 
 
 def test_quote_type_of_brat_content():
