@@ -387,8 +387,8 @@ class _RecordBuilder:
 
 
 def _confidence(rule: str, has_speaker: bool, belief: bool) -> float:
-    score = RULE_CONFIDENCE.get(rule, 0.5)
-    if not has_speaker and not rule.startswith("direct_unattributed"):
+    score = RULE_CONFIDENCE[rule]
+    if not has_speaker and rule != "direct_unattributed":
         score *= 0.7
     if belief:
         score *= 0.8
