@@ -47,6 +47,8 @@ _MENTION_CUT_ROLES = frozenset(
 #: Prepositional modifiers of where, when or through what a speaker spoke (`the military
 #: in a statement`, `Kata’ib Hezbollah on February 8`): not part of who spoke.
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over"})
+#: Words a subject may take for `says <subject> <verb>` to be read as a clause.
+MAX_SUBJECT_WORDS = 5
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _CLAUSE_END = frozenset({".", ";", ":", "?", "!"})
 _LEADING_JUNK = frozenset({"that", "because", ",", ":", ";", "-", "–", "—"})
@@ -254,9 +256,21 @@ def _surface_clause(verb: Token, addressee: bool) -> Span | None:
             return clause_span(doc, set(range(j + 1, end)))
         if j == verb.i + 1 and token.lower_ in _SUBJECT_PRONOUNS and doc[j + 1].pos_ in VERBAL_POS:
             return clause_span(doc, set(range(j, end)))
+        if j == verb.i + 1 and not addressee and _opens_clause(doc[j:end]):
+            return clause_span(doc, set(range(j, end)))  # `Clinton says many doubted her …`
         if token.pos_ not in allowed or token.text in _CLAUSE_END:
             return None
     return None
+
+
+def _opens_clause(words: Span) -> bool:
+    """A short noun phrase then a finite verb: the words start a clause of their own."""
+    for k, token in enumerate(words[: MAX_SUBJECT_WORDS + 1]):
+        if token.tag_ in FINITE_TAGS | {"MD"}:
+            return k > 0
+        if token.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"} and token.tag_ != "POS":
+            return False
+    return False
 
 
 def _has_quote(doc: Doc, tokens: set[int], quoted: Sequence[tuple[int, int]]) -> bool:

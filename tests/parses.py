@@ -210,3 +210,12 @@ UD_SUBJECT_LOST = [
     ("it", 4, "nsubj", "PRON", "it"),
     ("ended", 1, "ccomp", "VERB", "end", "VBD"),
 ]
+# `Clinton says many doubted her.` with the complement clause lost by the parse.
+UD_SAYS_NO_THAT = [
+    ("Clinton", 1, "nsubj", "PROPN", "Clinton", "NNP"),
+    ("says", 1, "ROOT", "VERB", "say", "VBZ"),
+    ("many", 3, "nsubj", "PRON", "many", "JJ"),
+    ("doubted", 1, "dep", "VERB", "doubt", "VBD"),
+    ("her", 3, "obj", "PRON", "she", "PRP"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]

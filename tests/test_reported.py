@@ -16,6 +16,7 @@ from parses import (
     UD_POSTPOSED,
     UD_SAID_THAT,
     UD_SAYING,
+    UD_SAYS_NO_THAT,
     UD_SOURCELESS,
     UD_SUBJECT_LOST,
     UD_TOLD_REPORTERS,
@@ -167,3 +168,8 @@ def test_apposition_parsed_as_two_subjects_is_one_speaker(make_doc):
 def test_speaker_next_to_the_verb_when_the_parse_lost_the_subject(make_doc):
     found = only(make_doc(UD_SUBJECT_LOST))
     assert (found.speaker.text, found.content.text) == ("CENTCOM", "it ended")
+
+
+def test_clause_without_that_read_from_the_words(make_doc):
+    found = only(make_doc(UD_SAYS_NO_THAT))
+    assert (found.speaker.text, found.content.text, found.rule) == ("Clinton", "many doubted her", "surface_clause")
