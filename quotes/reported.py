@@ -254,7 +254,8 @@ def _surface_clause(verb: Token, addressee: bool) -> Span | None:
         token = doc[j]
         if token.lower_ == "that":
             return clause_span(doc, set(range(j + 1, end)))
-        if j == verb.i + 1 and token.lower_ in _SUBJECT_PRONOUNS and doc[j + 1].pos_ in VERBAL_POS:
+        pronoun_clause = token.lower_ in _SUBJECT_PRONOUNS and doc[j + 1].pos_ in VERBAL_POS
+        if pronoun_clause and (j == verb.i + 1 or addressee):  # `says he …`, `tells voters she’s …`
             return clause_span(doc, set(range(j, end)))
         if j == verb.i + 1 and not addressee and _opens_clause(doc[j:end]):
             return clause_span(doc, set(range(j, end)))  # `Clinton says many doubted her …`
