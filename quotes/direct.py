@@ -45,13 +45,12 @@ class QuoteAttribution:
     standalone: bool
 
 
-def _context(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> list[Token]:
+def _context(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> list[Token]:
     """Tokens of the sentences the quote touches, widened to where its attribution can be."""
     covered = doc.char_span(span.start, span.end, alignment_mode="expand")
     if covered is None or not len(covered):
         return []
     start, end = covered[0].sent.start, covered[-1].sent.end
-    text = doc.text
     if end < len(doc) and _is_attribution_tail(doc[end].sent, text[span.end : doc[end].idx], lexicon):
         end = doc[end].sent.end
     paragraph_start = text.rfind("\n", 0, span.start) + 1
@@ -73,9 +72,11 @@ def _is_attribution_tail(sentence: Span, gap: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def attribute_quote(doc: Doc, span: QuoteSpan, quoted: list[tuple[int, int]], lexicon: Lexicon) -> QuoteAttribution:
+def attribute_quote(
+    doc: Doc, text: str, span: QuoteSpan, quoted: list[tuple[int, int]], lexicon: Lexicon
+) -> QuoteAttribution:
     """Find the nearest reporting verb outside any quote and test whether the quote stands alone."""
-    context = [t for t in _context(doc, span, lexicon) if not t.is_space]
+    context = [t for t in _context(doc, text, span, lexicon) if not t.is_space]
 
     def in_quote(token: Token) -> bool:
         return any(a - 1 <= token.idx < b + 1 for a, b in quoted)
@@ -109,27 +110,26 @@ def attribute_quote(doc: Doc, span: QuoteSpan, quoted: list[tuple[int, int]], le
         span=span,
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
         speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)}) if speaker_token else None,
-        standalone=(not residue and not (cue is not None and _integrated(cue, span, outside)))
+        standalone=(not residue and not (cue is not None and _integrated(text, cue, span, outside)))
         or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span))
-        or (cue is not None and _introduces(cue, span)),
+        or (cue is not None and _introduces(text, cue, span)),
     )
 
 
-def _integrated(cue: Token, span: QuoteSpan, outside: list[Token]) -> bool:
+def _integrated(text: str, cue: Token, span: QuoteSpan, outside: list[Token]) -> bool:
     """`Sanders says “the wind is at our backs” despite his loss`: no comma or colon after
     the cue, no sentence end inside the quote (`yelled “Stay there!” as he left` is an
     utterance), and the sentence goes on after it: the quote is part of a report."""
-    text = cue.doc.text
     between = text[cue.idx + len(cue) : span.start]
     goes_on = any(t.idx >= span.end and not t.is_punct for t in outside)
     complete = text[span.end - 1] in ".!?"
     return cue.idx < span.start and not any(mark in between for mark in ",:") and goes_on and not complete
 
 
-def _introduces(cue: Token, span: QuoteSpan) -> bool:
+def _introduces(text: str, cue: Token, span: QuoteSpan) -> bool:
     """`she said, “…`, `replied: “…`, `told his supporters, “…`: the cue (and at most a
     short listener) right before the opening mark, followed by a comma or colon."""
-    between = cue.doc.text[cue.idx + len(cue) : span.start].rstrip(" “\"‘'")
+    between = text[cue.idx + len(cue) : span.start].rstrip(" “\"‘'")
     return between.endswith((",", ":")) and len(between.split()) <= MAX_LISTENER_WORDS
 
 

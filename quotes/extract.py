@@ -179,11 +179,11 @@ def quotes_from_doc(
     text = doc.text
     spans = find_quote_spans(text)
     all_ranges = [(s.start, s.end) for s in spans]
-    quote_spans = [s for s in spans if is_utterance(doc, s, lexicon)]
+    quote_spans = [s for s in spans if is_utterance(doc, text, s, lexicon)]
     quote_ranges = [(s.start, s.end) for s in quote_spans]
-    builder = _RecordBuilder(doc, doc_id, origin, lexicon)
+    builder = _RecordBuilder(doc, text, doc_id, origin, lexicon)
 
-    direct = _attribute_chain([attribute_quote(doc, s, all_ranges, lexicon) for s in quote_spans], text)
+    direct = _attribute_chain([attribute_quote(doc, text, s, all_ranges, lexicon) for s in quote_spans], text)
     standalone = [(a, rule) for a, rule in direct if a.standalone]
     records = [builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone]
     direct_ranges = [(a.span.start, a.span.end) for a, _ in standalone]
@@ -212,7 +212,7 @@ def quotes_from_doc(
         span = quoted.span
         if quoted.standalone or any(_overlap(span.start, span.end, a, b) for a, b in reported_ranges):
             continue
-        if quoted.cue is None and not _sentence_like(doc.text[span.start : span.end]):
+        if quoted.cue is None and not _sentence_like(text[span.start : span.end]):
             continue  # a phrase quoted in narration (`slammed it as “reprehensible.”`)
         if quoted.cue is None:  # someone's words, but the sentence does not say whose
             records.append(builder.quote("direct", span.start, span.end, None, None, rule))
@@ -221,13 +221,13 @@ def quotes_from_doc(
     return resolve_speakers(doc, records, registry or default_registry(), origin.chars)
 
 
-def is_utterance(doc: Doc, span: QuoteSpan, lexicon: Lexicon) -> bool:
+def is_utterance(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> bool:
     """Words someone said, not a scare quote or a title: introduced or followed by a
     quoting verb (`yelled “You lie!”`, `“Denver,” he answered`), or long and not Title Case."""
     covered = doc.char_span(span.start, span.end, alignment_mode="expand")
     if covered is None or not len(covered):
         return False
-    content = doc.text[span.start : span.end]
+    content = text[span.start : span.end]
     spoken_end = content[-1:] in {",", "!", "?"}
     if looks_like_title(content) and content[-1:] not in {"!", "?"}:
         return False
@@ -342,13 +342,14 @@ def _fills_paragraph(span: QuoteSpan, bounds: tuple[int, int], text: str) -> boo
 class _RecordBuilder:
     """Turns token spans of one ``Doc`` into records with global offsets."""
 
-    def __init__(self, doc: Doc, doc_id: str, origin: _Origin, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, text: str, doc_id: str, origin: _Origin, lexicon: Lexicon) -> None:
         self.doc = doc
+        self.text = text  # Doc.text rebuilds the string on every call
         self.doc_id = doc_id
         self.origin = origin
         self.lexicon = lexicon
         self.sentence_starts = [sentence.start_char for sentence in doc.sents]
-        self.paragraph_starts = [start for _, start, _ in paragraphs(doc.text)]
+        self.paragraph_starts = [start for _, start, _ in paragraphs(self.text)]
 
     def quote(
         self,
@@ -364,7 +365,7 @@ class _RecordBuilder:
         return Quote(
             doc_id=self.doc_id,
             type=kind,
-            text=self.doc.text[start:end],
+            text=self.text[start:end],
             start=start + shift,
             end=end + shift,
             speaker=self._speaker(speaker),
