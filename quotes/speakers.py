@@ -68,6 +68,8 @@ class Registry:
 
     entities: dict[str, Entity]
     index: dict[str, str] = field(default_factory=dict)
+    #: Memo of fuzzy look-ups (a name recurs across an archive); never changes an answer.
+    _fuzzy_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Registry:
@@ -112,11 +114,14 @@ class Registry:
         key = normalise_name(name)
         if len(key) < 6:
             return None  # short names and acronyms are too easy to confuse
-        score, entity_id = max(
-            ((jellyfish.jaro_winkler_similarity(key, alias), eid) for alias, eid in self.index.items()),
-            default=(0.0, ""),
-        )
-        return self.entities[entity_id] if score >= FUZZY_THRESHOLD else None
+        if key not in self._fuzzy_memo:
+            score, entity_id = max(
+                ((jellyfish.jaro_winkler_similarity(key, alias), eid) for alias, eid in self.index.items()),
+                default=(0.0, ""),
+            )
+            self._fuzzy_memo[key] = entity_id if score >= FUZZY_THRESHOLD else None
+        found = self._fuzzy_memo[key]
+        return self.entities[found] if found else None
 
 
 @cache
