@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .labels import children_with, role
+from .labels import VERBAL_POS, children_with, role
 from .lexicon import Lexicon
 from .quotemarks import QuoteSpan
-from .reported import VERBAL_POS, mention_span, noun_before, noun_phrase_head, speaker_of
+from .reported import mention_span, noun_before, noun_phrase_head, speaker_of
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
 #: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).
@@ -67,7 +67,7 @@ def _is_attribution_tail(sentence: Span, gap: str, lexicon: Lexicon) -> bool:
     if "\n" in gap or any(char.isalnum() for char in gap):
         return False
     for token in sentence[:MAX_TAIL_CUE_POSITION]:
-        if token.pos_ in VERBAL_POS and lexicon.is_quote_cue(lexicon.cue_lemma(token)):
+        if lexicon.is_quoting_verb(token):
             return not children_with(token, "clausal_complement")
     return False
 
@@ -82,7 +82,7 @@ def attribute_quote(
         return any(a - 1 <= token.idx < b + 1 for a, b in quoted)
 
     outside = [t for t in context if not in_quote(t)]
-    cues = [t for t in outside if t.pos_ in VERBAL_POS and lexicon.is_quote_cue(lexicon.cue_lemma(t))]
+    cues = [t for t in outside if lexicon.is_quoting_verb(t)]
     cue = min(cues, key=lambda t: _distance(t, span), default=None)
     speaker_token = speaker_of(cue) if cue is not None else None
     if cue is not None and speaker_token is None:

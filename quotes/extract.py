@@ -13,15 +13,16 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .direct import QuoteAttribution, attribute_quote
 from .errors import InvalidDocumentError
+from .labels import VERBAL_POS
 from .lexicon import Lexicon
 from .pipeline import load_pipeline
 from .quotemarks import QuoteSpan, find_quote_spans, paragraphs, paragraphs_before, word_count
 from .records import Cue, Quote, QuoteType, Speaker
-from .reported import VERBAL_POS, find_reported
+from .reported import find_reported
 from .speakers import Registry, default_registry, resolve_speakers
 
 #: Quoted spans shorter than this are scare quotes or titles (`the “hallmark”`):
@@ -233,17 +234,13 @@ def is_utterance(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> bool
         return False
     before = [t for t in doc[max(0, covered.start - 3) : covered.start] if not t.is_punct and not t.is_space]
     after = [t for t in doc[covered.end : covered.end + 5] if not t.is_punct and not t.is_space][:3]
-    if (before and _quotes(before[-1], lexicon)) or (spoken_end and any(_quotes(t, lexicon) for t in after)):
+    if (before and lexicon.is_quoting_verb(before[-1])) or (spoken_end and any(map(lexicon.is_quoting_verb, after))):
         return True
     return word_count(content) >= MIN_QUOTE_WORDS or content[-1:] in {"!", "?"}
 
 
 def _sentence_like(content: str) -> bool:
     return content[:1].isupper() or content[:1].isdigit()
-
-
-def _quotes(token: Token, lexicon: Lexicon) -> bool:
-    return token.pos_ in VERBAL_POS and lexicon.is_quote_cue(lexicon.cue_lemma(token))
 
 
 def looks_like_title(content: str) -> bool:

@@ -16,6 +16,7 @@ from .resources import read_json
 _ROLES: dict[str, str] = read_json("dependency_roles.json")["roles"]
 
 SUBJECT_ROLES = frozenset({"subject", "passive_subject", "clausal_subject"})
+VERBAL_POS = frozenset({"VERB", "AUX"})
 
 
 def role(token: Token) -> str:

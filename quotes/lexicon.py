@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
 
+from .labels import VERBAL_POS
 from .resources import read_json
 
 _INFLECTIONS = (
@@ -77,10 +79,15 @@ class Lexicon:
                 return candidate
         return lemma
 
-    def takes_proposition_object(self) -> frozenset[str]:
+    @cached_property
+    def proposition_object_verbs(self) -> frozenset[str]:
         """Verbs whose noun-phrase object is what was said (`denied involvement`)."""
         return self.proposition_verbs | (self.speech_verbs - self.addressee_verbs - self.creation_verbs)
 
     def is_quote_cue(self, lemma: str) -> bool:
         """A verb that can introduce a direct quote."""
         return self.is_cue_verb(lemma) or lemma in self.quote_verbs
+
+    def is_quoting_verb(self, token: Token) -> bool:
+        """A verb token that can introduce a direct quote (`said`, `yelled`, `joked`)."""
+        return token.pos_ in VERBAL_POS and self.is_quote_cue(self.cue_lemma(token))

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .labels import (
     SUBJECT_ROLES,
+    VERBAL_POS,
     agent_of,
     children_with,
     clausal_complements,
@@ -37,7 +38,6 @@ from .labels import (
 )
 from .lexicon import Lexicon
 
-VERBAL_POS = frozenset({"VERB", "AUX"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Dependents of a speaker noun that describe it rather than name it.
@@ -91,8 +91,10 @@ def find_reported(
 
 def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]) -> Iterator[Attribution]:
     for verb in doc:
+        if verb.pos_ not in VERBAL_POS:
+            continue
         lemma = lexicon.cue_lemma(verb)
-        if verb.pos_ not in VERBAL_POS or not lexicon.is_cue_verb(lemma):
+        if not lexicon.is_cue_verb(lemma):
             continue
         belief = lemma not in lexicon.speech_verbs and lemma not in lexicon.fragment_verbs
         content, rule = _content_of(verb, lemma, lexicon, quoted)
@@ -156,7 +158,7 @@ def _content_of(
         tokens = {t.i for c in dependents for t in c.subtree}
         if tokens and _has_quote(verb.doc, tokens, quoted):
             return clause_span(verb.doc, tokens), "quoted_fragment"
-    if lemma in lexicon.takes_proposition_object() and verb.tag_ not in {"VBG", "VBN"}:
+    if lemma in lexicon.proposition_object_verbs and verb.tag_ not in {"VBG", "VBN"}:
         objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
             return clause_span(verb.doc, {t.i for t in objects[0].subtree}), "nominal_object"
