@@ -28,6 +28,12 @@ def children_with(token: Token, *roles: str) -> list[Token]:
     return [child for child in token.children if role(child) in roles]
 
 
+def has_marker(clause: Token, word: str) -> bool:
+    """Whether a clause is introduced by ``word`` as its marker (complementizer `that`,
+    `as`), not by a pronoun of the same spelling (relative `that`)."""
+    return any(c.lower_ == word and role(c) == "marker" for c in clause.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The nominal subject, active before passive (`X said`, `X is believed`)."""
     subjects = children_with(verb, "subject") or children_with(verb, "passive_subject")

@@ -31,6 +31,7 @@ from .labels import (
     agent_of,
     children_with,
     clausal_complements,
+    has_marker,
     is_passive,
     preposition_of,
     role,
@@ -170,7 +171,7 @@ def _as_clause_content(verb: Token) -> Span | None:
     modifies is what was noted."""
     if role(verb) != "adverbial_clause" or verb.head.i == verb.i:
         return None
-    if not any(c.lower_ == "as" and role(c) == "marker" for c in verb.children):
+    if not has_marker(verb, "as"):
         return None
     head = verb.head
     content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
@@ -186,7 +187,7 @@ def _noun_attributions(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
         for clause in noun.children:
             if clause.i < noun.i or clause.pos_ not in VERBAL_POS:
                 continue
-            if not any(c.lower_ == "that" and role(c) == "marker" for c in clause.children):
+            if not has_marker(clause, "that"):
                 continue
             content = clause_span(doc, {t.i for t in clause.subtree})
             if content is None:
@@ -203,7 +204,7 @@ def _stranded_that_clause(verb: Token) -> Token | None:
     for token in verb.subtree:
         if token.i <= verb.i or token.pos_ not in VERBAL_POS:
             continue
-        if not any(c.lower_ == "that" and role(c) == "marker" for c in token.children):
+        if not has_marker(token, "that"):
             continue
         path = token.head
         while path.i != verb.i and path.pos_ not in VERBAL_POS and path.head.i != path.i:
