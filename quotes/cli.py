@@ -13,7 +13,7 @@ import platform
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -24,6 +24,7 @@ from .errors import QuotesError
 from .evaluate import (
     GoldAttribution,
     Report,
+    canonical_checker,
     read_brat,
     read_seed_gold,
     score,
@@ -34,7 +35,7 @@ from .inputs import iter_documents
 from .lexicon import Lexicon
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .records import Quote
-from .speakers import Registry, normalise_name
+from .speakers import Registry
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -233,22 +234,6 @@ def run_evaluate(args: argparse.Namespace) -> int:
         key = args.format if args.extractor == "quotes" else f"{args.format}-{args.extractor}"
         write_readme_block(Path(args.readme), key, report, args.command_line, args.model or DEFAULT_MODEL)
     return EXIT_OK
-
-
-def canonical_checker(entities_file: Path) -> Callable[[GoldAttribution, Quote], bool]:
-    """Right when the predicted canonical speaker is one of the gold entity's accepted names."""
-    accepted = {
-        key: {normalise_name(n) for n in names}
-        for key, names in json.loads(entities_file.read_text(encoding="utf8")).items()
-    }
-
-    def check(gold: GoldAttribution, quote: Quote) -> bool:
-        if quote.speaker is None:
-            return False
-        predicted = normalise_name(quote.speaker.canonical)
-        return any(predicted in accepted.get(key, set()) for key in gold.entities)
-
-    return check
 
 
 def load_brat(folder: Path, limit: int = 0) -> tuple[dict[str, str], list[GoldAttribution]]:

@@ -343,6 +343,22 @@ def score(
     return report
 
 
+def canonical_checker(entities_file: Path) -> Callable[[GoldAttribution, Quote], bool]:
+    """Right when the predicted canonical speaker is one of the gold entity's accepted names."""
+    accepted = {
+        key: {normalise_name(n) for n in names}
+        for key, names in json.loads(entities_file.read_text(encoding="utf8")).items()
+    }
+
+    def check(gold: GoldAttribution, quote: Quote) -> bool:
+        if quote.speaker is None:
+            return False
+        predicted = normalise_name(quote.speaker.canonical)
+        return any(predicted in accepted.get(key, set()) for key in gold.entities)
+
+    return check
+
+
 def speech_cue(lemmas: Iterable[str], speech_verbs: frozenset[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether a gold cue is a speech verb or a source phrase (`according to`)."""
     words = [w.casefold() for w in lemmas]

@@ -192,9 +192,12 @@ def _resolve(mention: Span, text: str, registry: Registry, state: _DocumentState
     if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _refer_back(state, mention, person=words[0] in PERSON_PRONOUNS), "coreference"
     for name in _name_candidates(mention):
-        entity = registry.lookup(name) or state.aliases.get(normalise_name(name))
-        if entity is not None:
-            return entity, "registry" if registry.lookup(name) else "in_document_alias"
+        known = registry.lookup(name)
+        if known is not None:
+            return known, "registry"
+        alias = state.aliases.get(normalise_name(name))
+        if alias is not None:
+            return alias, "in_document_alias"
     for description in _descriptions(mention):  # `the group`, `a statement from the military`
         described = _refer_back(state, mention, noun=description)
         if described is not None:

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 import quotes
-from quotes.cli import canonical_checker
-from quotes.evaluate import read_seed_gold, score
+from quotes.evaluate import canonical_checker, read_seed_gold, score
 
 REPO = Path(__file__).resolve().parents[1]
 
