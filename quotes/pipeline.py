@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from .errors import QuotesError
 from .resources import read_json
@@ -41,11 +42,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def hyphenated_name_matcher(particles: list[str]) -> Callable[[str], re.Match[str] | None]:
-    """Match `al-Sa’edi`-style names as one token, but leave a possessive `’s` to split."""
+Matcher = Callable[[str], "re.Match[str] | None"]
+
+
+def hyphenated_name_pattern(particles: list[str]) -> str:
+    """`al-Sa’edi`-style names as one token, but leave a possessive `’s` to split."""
     alternatives = "|".join(sorted((re.escape(p) for p in particles), key=len, reverse=True))
-    pattern = re.compile(rf"^(?i:{alternatives})-[A-Z][\w]*(?:['’][a-z]+)?$(?<!['’]s)")
-    return pattern.match
+    return rf"^(?i:{alternatives})-[A-Z][\w]*(?:['’][a-z]+)?$(?<!['’]s)"
 
 
 #: C0 control characters (not tab/newline/CR) and DEL: split off like punctuation, so a
@@ -53,32 +56,27 @@ def hyphenated_name_matcher(particles: list[str]) -> Callable[[str], re.Match[st
 CONTROL_CHARACTERS = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
 
 
-def _with_control_characters(
-    search: Callable[[str], re.Match[str] | None] | None, template: str
-) -> Callable[[str], re.Match[str] | None]:
-    control = re.compile(template.format(CONTROL_CHARACTERS))
-    if search is None:
-        return control.search
-    original = getattr(search, "__self__", None)
+def _tried_first(pattern: str, rule: Matcher | None, method: str) -> Matcher:
+    """A tokenizer rule that tries `pattern` before `rule`.
+
+    Kept a compiled regex whenever `rule` is one, so the tokenizer can still be saved."""
+    original = getattr(rule, "__self__", None)
     if isinstance(original, re.Pattern):
-        return re.compile(f"{control.pattern}|{original.pattern}").search
-    return lambda text: control.search(text) or search(text)
+        return getattr(re.compile(f"{pattern}|{original.pattern}"), method)  # type: ignore[no-any-return]
+    first: Matcher = getattr(re.compile(pattern), method)
+    if rule is None:
+        return first
+    return lambda text: first(text) or rule(text)
 
 
 def prepare_pipeline(nlp: Language) -> Language:
     """Add the news tokenization rules and the paragraph component to any pipeline."""
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):  # a custom tokenizer is left as its author made it
-        particles = read_json("tokenizer.json")["hyphenated_name_particles"]
-        name_match = hyphenated_name_matcher(particles)
-        default_match = tokenizer.token_match
-
-        def token_match(text: str) -> bool:
-            return bool(name_match(text) or (default_match and default_match(text)))
-
-        tokenizer.token_match = token_match
-        tokenizer.prefix_search = _with_control_characters(tokenizer.prefix_search, "^{}")
-        tokenizer.suffix_search = _with_control_characters(tokenizer.suffix_search, "{}$")
+        names = hyphenated_name_pattern(read_json("tokenizer.json")["hyphenated_name_particles"])
+        tokenizer.token_match = _tried_first(names, tokenizer.token_match, "match")
+        tokenizer.prefix_search = _tried_first(f"^{CONTROL_CHARACTERS}", tokenizer.prefix_search, "search")
+        tokenizer.suffix_search = _tried_first(f"{CONTROL_CHARACTERS}$", tokenizer.suffix_search, "search")
     if "paragraph_breaks" not in nlp.pipe_names:
         first_syntax = next((name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None)
         if first_syntax:
@@ -106,3 +104,24 @@ def load_pipeline(name: str | Path | None = None) -> Language:
     if nlp.lang != "en":
         raise ModelNotFoundError(f"pipeline {str(target)!r} is for language {nlp.lang!r}, not English")
     return prepare_pipeline(nlp)
+
+
+def ud_tokenization(nlp: Language) -> Language:
+    """Tokenize like the UD treebanks the shipped pipeline learnt from (`anti-war`, `e-mail`,
+    phone numbers and `!!!` whole), so its parser sees at run time the tokens it was trained on."""
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        settings = read_json("tokenizer.json")
+        prefixes = "|".join(re.escape(prefix) for prefix in settings["ud_unsplit_hyphen_prefixes"])
+        whole = rf"^(?:(?i:{prefixes})-\w[\w-]*|(?:\d{{3}}-)?\d{{3}}-\d{{4}})$"
+        runs = "|".join(f"{re.escape(mark)}{{2,}}" for mark in settings["ud_repeated_punctuation"])
+        tokenizer.token_match = _tried_first(whole, tokenizer.token_match, "match")
+        tokenizer.prefix_search = _tried_first(f"^(?:{runs})", tokenizer.prefix_search, "search")
+        tokenizer.suffix_search = _tried_first(f"(?:{runs})$", tokenizer.suffix_search, "search")
+    return nlp
+
+
+@registry.callbacks("quotes.ud_tokenization.v1")
+def make_ud_tokenization() -> Callable[[Language], Language]:
+    """`[nlp.after_creation]` callback of the shipped pipeline's training config."""
+    return ud_tokenization
