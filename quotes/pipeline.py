@@ -121,7 +121,9 @@ def ud_tokenization(nlp: Language) -> Language:
     return nlp
 
 
-@registry.callbacks("quotes.ud_tokenization.v1")
 def make_ud_tokenization() -> Callable[[Language], Language]:
     """`[nlp.after_creation]` callback of the shipped pipeline's training config."""
     return ud_tokenization
+
+
+registry.callbacks.register("quotes.ud_tokenization.v1", func=make_ud_tokenization)
