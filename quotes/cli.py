@@ -13,13 +13,13 @@ import platform
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from spacy.language import Language
 
+from .batch import JobOutput, JobSettings, default_status_path, run_job
 from .errors import QuotesError
 from .evaluate import (
     GoldAttribution,
@@ -31,13 +31,26 @@ from .evaluate import (
     speech_cue,
 )
 from .extract import extract_many
-from .inputs import iter_documents
+from .inputs import DEFAULT_GLOBS, InputOptions, iter_documents
 from .lexicon import Lexicon
 from .pipeline import DEFAULT_MODEL, load_pipeline
+from .progress import progress_bar
 from .records import Quote
 from .speakers import Registry
 
-EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXTRACT_DESCRIPTION = """\
+Extract quotes from articles (.txt files, folders, .jsonl(.gz), or - for stdin) to JSON Lines.
+
+With -o, a status file gets one line per input document (doc_id, status ok/error/skipped,
+n_quotes, error, timings). Stop the job at any time (Ctrl-C, kill) and rerun the same
+command with --resume: every quote of every document ends up in the output exactly once.
+
+Exit status: 0 every document was processed; 1 some documents failed or were skipped
+(their reasons are in the status file); 2 usage error (unknown model, bad option);
+130 interrupted (rerun with --resume).
+"""
 
 DESCRIPTION = """\
 Find who said what in news articles.
@@ -62,13 +75,44 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="extract quotes from articles into JSON Lines",
-        description="Extract quotes from articles (.txt files, folders, .jsonl, or - for stdin) to JSONL.",
+        description=EXTRACT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder, .jsonl file, or - for stdin")
-    extract.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here instead of standard output")
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article file, folder, .jsonl(.gz) file, or - for stdin"
+    )
+    extract.add_argument("-o", "--output", metavar="OUT.jsonl[.gz]", help="write here instead of standard output")
+    extract.add_argument(
+        "--status", metavar="STATUS.jsonl", help="per-document status file (default: OUT.status.jsonl next to -o)"
+    )
+    extract.add_argument("--resume", action="store_true", help="carry on an interrupted run: skip documents done")
+    extract.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help=f"files to take from folders (default: {' '.join(DEFAULT_GLOBS)})",
+    )
+    extract.add_argument("--id-field", default="id", help="JSONL field with the document id (default: id)")
+    extract.add_argument("--text-field", default="text", help="JSONL field with the text (default: text)")
+    extract.add_argument(
+        "--keep-fields", default="", metavar="A,B", help="JSONL fields copied into each record under meta"
+    )
+    extract.add_argument("--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article")
+    extract.add_argument("--workers", type=int, default=1, metavar="N", help="local worker processes (default: 1)")
+    extract.add_argument("--engine", choices=["local", "dask"], default="local", help="dask: run on a Dask cluster")
+    extract.add_argument(
+        "--scheduler", metavar="ADDRESS", help="dask: an existing scheduler (default: a local cluster)"
+    )
+    extract.add_argument(
+        "--partition-mb", type=float, default=8, metavar="MB", help="dask: input size of one partition (default: 8)"
+    )
+    extract.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per nlp.pipe batch")
+    extract.add_argument(
+        "--code", action="append", default=[], metavar="FILE.py", help="import this file first (custom components)"
+    )
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     _add_model_option(extract)
     _add_registry_options(extract)
-    extract.add_argument("--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article")
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -145,34 +189,45 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    nlp = load_pipeline(args.model)
-    registry = _registry(args)
-    failed = 0
+    if args.workers < 1 or args.batch_size < 1:
+        raise QuotesError("--workers and --batch-size must be at least 1")
+    options = InputOptions(
+        globs=tuple(args.glob or DEFAULT_GLOBS),
+        id_field=args.id_field,
+        text_field=args.text_field,
+        keep_fields=tuple(name for name in args.keep_fields.split(",") if name),
+        stdin_jsonl=args.stdin_jsonl,
+    )
+    settings = JobSettings(args.model, args.registry, args.registry_only, tuple(args.code), args.batch_size)
+    settings.check()
+    status = args.status or (default_status_path(args.output) if args.output else None)
+    if args.engine == "dask":
+        from .distributed import run_dask_job
 
-    def readable() -> Iterator[tuple[str, str]]:
-        nonlocal failed
-        for document in iter_documents(args.paths, stdin_jsonl=args.stdin_jsonl):
-            if document.error or document.text is None:
-                failed += 1
-                print(
-                    f"quotes: {document.source}: document {document.doc_id!r}: {document.error}",
-                    file=sys.stderr,
-                )
-            else:
-                yield document.doc_id, document.text
-
-    out: TextIO = open(args.output, "w", encoding="utf8") if args.output else sys.stdout  # noqa: SIM115
-    try:
-        for result in extract_many(readable(), nlp, registry=registry):
-            if result.error:
-                failed += 1
-                print(f"quotes: {result.error}", file=sys.stderr)
-            for quote in result.quotes:
-                out.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
+        partition_bytes = max(1, int(args.partition_mb * 1024 * 1024))
+        summary = run_dask_job(
+            args.paths,
+            options,
+            settings,
+            args.output,
+            status,
+            args.resume,
+            args.workers,
+            args.scheduler,
+            partition_bytes,
+        )
+    else:
+        output = JobOutput(Path(args.output) if args.output else None, Path(status) if status else None, args.resume)
+        try:
+            with progress_bar(args.paths, options, disable=args.quiet) as bar:
+                summary = run_job(iter_documents(args.paths, options), output, settings, args.workers, bar.update)
+        finally:
+            output.close()
+    if not args.quiet:
+        print(f"quotes: {summary.line()}", file=sys.stderr)
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_DOCUMENT_ERRORS if summary.errors or summary.skipped else EXIT_OK
 
 
 def run_speakers(args: argparse.Namespace) -> int:

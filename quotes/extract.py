@@ -7,10 +7,12 @@ parsed (the spaCy component uses it).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
+from time import perf_counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -52,11 +54,17 @@ RULE_CONFIDENCE = {
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """The outcome for one document of a stream: its quotes, or why it failed."""
+    """The outcome for one document of a stream: its quotes, or why it failed.
+
+    ``parse_seconds`` is the document's share (by length) of its batch's ``nlp.pipe``
+    time; ``extract_seconds`` is measured for the document alone (and includes the
+    parsing of an over-long document, which is parsed alone in chunks)."""
 
     doc_id: str
     quotes: list[Quote]
     error: str | None = None
+    parse_seconds: float = 0.0
+    extract_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -117,13 +125,16 @@ def _extract_batch(
             continue
         if len(text) <= nlp.max_length:
             short.append((text, position))
+    started = perf_counter()
     parsed = {position: doc for doc, position in nlp.pipe(short, as_tuples=True)}
+    parse_per_char = (perf_counter() - started) / max(1, sum(len(text) for text, _ in short))
     for position, (doc_id, text) in enumerate(batch):
         if position in errors:
             yield DocumentResult(doc_id, [], errors[position])
             continue
+        started = perf_counter()
+        doc = parsed.pop(position, None)
         try:
-            doc = parsed.get(position)
             found = (
                 quotes_from_doc(doc, doc_id, lexicon, registry=registry)
                 if doc is not None
@@ -132,7 +143,17 @@ def _extract_batch(
         except Exception as error:  # one broken document must not end the stream
             yield DocumentResult(doc_id, [], f"{type(error).__name__}: {error}")
         else:
-            yield DocumentResult(doc_id, found)
+            parse = parse_per_char * len(text) if doc is not None else 0.0
+            yield DocumentResult(doc_id, found, None, parse, perf_counter() - started)
+
+
+#: C0 control characters other than tab, newline, vertical tab, form feed and carriage return, and DEL.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+#: A few stray control characters are kept (offsets must still point into the input);
+#: past this many, and past this share of the text, it is binary data or a broken encoding.
+MAX_CONTROL_CHARACTERS = 10
+MAX_CONTROL_SHARE = 0.01
 
 
 def validate_text(text: object, doc_id: str) -> None:
@@ -141,6 +162,9 @@ def validate_text(text: object, doc_id: str) -> None:
         raise InvalidDocumentError(doc_id, f"text must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InvalidDocumentError(doc_id, "text is empty" if not text else "text is only whitespace")
+    control = len(_CONTROL.findall(text))
+    if control > max(MAX_CONTROL_CHARACTERS, MAX_CONTROL_SHARE * len(text)):
+        raise InvalidDocumentError(doc_id, f"not text: {control} control characters in {len(text)}")
 
 
 def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry | None) -> list[Quote]:

@@ -86,6 +86,12 @@ def prepare_pipeline(nlp: Language) -> Language:
     return nlp
 
 
+def model_exists(name: str | Path | None) -> bool:
+    """Whether :func:`load_pipeline` would find the model, without loading it."""
+    target = str(name or DEFAULT_MODEL)
+    return (MODELS_DIR / target).is_dir() or Path(target).is_dir() or spacy.util.is_package(target)
+
+
 def load_pipeline(name: str | Path | None = None) -> Language:
     """Load the shipped pipeline (default), an installed package name, or a path.
 

@@ -121,11 +121,19 @@ NEWSLIKE = st.text(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=NEWSLIKE)
-def test_any_text_never_raises_and_records_are_valid(nlp, text):
-    if not text.strip():
+def test_any_text_gives_valid_records_or_a_clear_error(nlp, text):
+    try:
+        found = quotes.extract(text, doc_id="prop", nlp=nlp)
+    except quotes.errors.InvalidDocumentError as error:
+        assert not text.strip() or "control characters" in error.reason
         return
-    for quote in quotes.extract(text, doc_id="prop", nlp=nlp):
+    for quote in found:
         assert_valid_record(quote.to_dict(), text)
+
+
+def test_binary_like_text_is_a_clear_error(nlp):
+    with pytest.raises(quotes.errors.InvalidDocumentError, match="not text: 40 control characters"):
+        quotes.extract("\x01\x02\x03\x04" * 10 + " the group said.", nlp=nlp)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
