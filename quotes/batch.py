@@ -260,10 +260,11 @@ def pending_batches(
     documents: Iterable[InputDocument], output: JobOutput, summary: JobSummary, size: int
 ) -> Iterator[list[Item]]:
     """Batches of the documents still to do: done ones are passed over, a repeated id is skipped."""
-    seen = set(output.done)
+    done_before = frozenset(output.done)  # output.done grows as this run commits
+    seen = set(done_before)
     batch: list[Item] = []
     for document in documents:
-        if document.doc_id in output.done:
+        if document.doc_id in done_before:
             summary.already_done += 1
             continue
         if document.doc_id in seen:
@@ -285,12 +286,19 @@ def run_job(
     settings: JobSettings,
     workers: int = 1,
     progress: Callable[[int], object] | None = None,
+    extractor: Extractor | None = None,
 ) -> JobSummary:
-    """Process every document not yet done, committing each; SIGINT/SIGTERM stop it cleanly."""
+    """Process every document not yet done, committing each; SIGINT/SIGTERM stop it cleanly.
+
+    One process uses ``extractor`` if given (a pipeline already loaded), else loads one;
+    ``workers`` > 1 each load their own from ``settings``."""
     summary = JobSummary()
     batches = pending_batches(documents, output, summary, settings.batch_size)
     with StopFlag() as stop:
-        results = in_process(batches, settings, stop) if workers <= 1 else in_pool(batches, settings, workers, stop)
+        if workers > 1:
+            results = in_pool(batches, settings, workers, stop)
+        else:
+            results = in_process(batches, extractor or settings.load(), stop)
         for batch in results:
             for processed in batch:
                 output.commit(processed)
@@ -304,8 +312,7 @@ def run_job(
     return summary
 
 
-def in_process(batches: Iterable[list[Item]], settings: JobSettings, stop: StopFlag) -> Iterator[list[Processed]]:
-    extractor = settings.load()
+def in_process(batches: Iterable[list[Item]], extractor: Extractor, stop: StopFlag) -> Iterator[list[Processed]]:
     for batch in batches:
         yield process_batch(extractor, batch)
         if stop.requested:
