@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .labels import VERBAL_POS, children_with, role
 from .lexicon import Lexicon
 from .quotemarks import QuoteSpan
+from .ranges import Ranges
 from .reported import mention_span, noun_before, noun_phrase_head, speaker_of
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
@@ -72,14 +73,12 @@ def _is_attribution_tail(sentence: Span, gap: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def attribute_quote(
-    doc: Doc, text: str, span: QuoteSpan, quoted: list[tuple[int, int]], lexicon: Lexicon
-) -> QuoteAttribution:
+def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexicon: Lexicon) -> QuoteAttribution:
     """Find the nearest reporting verb outside any quote and test whether the quote stands alone."""
     context = [t for t in _context(doc, text, span, lexicon) if not t.is_space]
 
     def in_quote(token: Token) -> bool:
-        return any(a - 1 <= token.idx < b + 1 for a, b in quoted)
+        return quoted.covers(token.idx, margin=1)
 
     outside = [t for t in context if not in_quote(t)]
     cues = [t for t in outside if lexicon.is_quoting_verb(t)]

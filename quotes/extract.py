@@ -8,8 +8,8 @@ parsed (the spaCy component uses it).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from time import perf_counter
@@ -23,6 +23,7 @@ from .labels import VERBAL_POS
 from .lexicon import Lexicon
 from .pipeline import load_pipeline
 from .quotemarks import QuoteSpan, find_quote_spans, paragraphs, paragraphs_before, word_count
+from .ranges import Ranges
 from .records import Cue, Quote, QuoteType, Speaker
 from .reported import find_reported
 from .speakers import Registry, default_registry, resolve_speakers
@@ -203,7 +204,7 @@ def quotes_from_doc(
     """All attributions in a parsed ``Doc``, as records with offsets into ``doc.text``."""
     text = doc.text
     spans = find_quote_spans(text)
-    all_ranges = [(s.start, s.end) for s in spans]
+    all_ranges = Ranges((s.start, s.end) for s in spans)
     quote_spans = [s for s in spans if is_utterance(doc, text, s, lexicon)]
     quote_ranges = [(s.start, s.end) for s in quote_spans]
     builder = _RecordBuilder(doc, text, doc_id, origin, lexicon)
@@ -211,15 +212,15 @@ def quotes_from_doc(
     direct = _attribute_chain([attribute_quote(doc, text, s, all_ranges, lexicon) for s in quote_spans], text)
     standalone = [(a, rule) for a, rule in direct if a.standalone]
     records = [builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone]
-    direct_ranges = [(a.span.start, a.span.end) for a, _ in standalone]
-    reported_ranges: list[tuple[int, int]] = []
+    direct_ranges = Ranges((a.span.start, a.span.end) for a, _ in standalone)
+    reported_ranges = Ranges()
     for attribution in find_reported(doc, lexicon, all_ranges, quote_ranges):
         start, end = snap_to_quotes(text, attribution.content.start_char, attribution.content.end_char, spans)
-        if any(_overlap(start, end, a, b) or _crosses(start, end, a, b) for a, b in direct_ranges) or any(
-            _same(start, end, a, b) for a, b in reported_ranges
-        ):
+        if any(
+            _overlap(start, end, a, b) or _crosses(start, end, a, b) for a, b in direct_ranges.touching(start, end)
+        ) or any(_same(start, end, a, b) for a, b in reported_ranges.touching(start, end)):
             continue
-        kind: QuoteType = "mixed" if any(start <= a and b <= end for a, b in all_ranges) else "indirect"
+        kind: QuoteType = "mixed" if all_ranges.within(start, end) else "indirect"
         records.append(
             builder.quote(
                 kind,
@@ -231,11 +232,13 @@ def quotes_from_doc(
                 belief=attribution.belief,
             )
         )
-        reported_ranges.append((start, end))
+        reported_ranges.add((start, end))
 
     for quoted, rule in direct:
         span = quoted.span
-        if quoted.standalone or any(_overlap(span.start, span.end, a, b) for a, b in reported_ranges):
+        if quoted.standalone or any(
+            _overlap(span.start, span.end, a, b) for a, b in reported_ranges.touching(span.start, span.end)
+        ):
             continue
         if quoted.cue is None and not _sentence_like(text[span.start : span.end]):
             continue  # a phrase quoted in narration (`slammed it as “reprehensible.”`)
@@ -280,10 +283,13 @@ def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
     return shared > 0 and (shared * 2 >= end - start or shared * 2 >= other_end - other_start)
 
 
-def snap_to_quotes(text: str, start: int, end: int, spans: list[QuoteSpan]) -> tuple[int, int]:
+def snap_to_quotes(text: str, start: int, end: int, spans: Sequence[QuoteSpan]) -> tuple[int, int]:
     """Widen a reported content that stops inside a quoted fragment, or just before its
     closing mark, to take the whole fragment with its marks (`were “completely unacceptable”`)."""
-    for span in spans:
+    first = bisect_left(spans, start, key=lambda span: span.end)  # spans are in text order
+    for span in islice(spans, first, None):
+        if span.start >= end:
+            break
         opening = _mark_before(text, span.start)
         closing = _mark_after(text, span.end) if span.closed else span.end
         if start <= span.start < end < closing:

@@ -20,7 +20,7 @@ they hang from; `a statement saying …` takes the noun.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +38,7 @@ from .labels import (
     subject_of,
 )
 from .lexicon import Lexicon
+from .ranges import Range, Ranges
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -70,8 +71,8 @@ class Attribution:
 def find_reported(
     doc: Doc,
     lexicon: Lexicon,
-    quoted: Sequence[tuple[int, int]] = (),
-    direct_quotes: Sequence[tuple[int, int]] = (),
+    quoted: Iterable[Range] = (),
+    direct_quotes: Iterable[Range] = (),
 ) -> list[Attribution]:
     """All verb- and phrase-cued attributions, verb-cued ones first.
 
@@ -80,17 +81,19 @@ def find_reported(
     else's words and are skipped.
     """
 
-    def outside_quotes(token: Token) -> bool:
-        return not any(start <= token.idx < end for start, end in direct_quotes)
+    fragments, direct = Ranges.of(quoted), Ranges.of(direct_quotes)
 
-    found = [a for a in _verb_attributions(doc, lexicon, quoted) if outside_quotes(a.cue[0])]
+    def outside_quotes(token: Token) -> bool:
+        return not direct.covers(token.idx)
+
+    found = [a for a in _verb_attributions(doc, lexicon, fragments) if outside_quotes(a.cue[0])]
     found += [a for a in _noun_attributions(doc, lexicon) if outside_quotes(a.cue[0])]
     found += [a for a in _source_phrases(doc, lexicon) if outside_quotes(a.cue[0])]
     late = {"speech_noun", "source_phrase"}
     return sorted(found, key=lambda a: (a.rule in late, a.content.start, a.cue.start))
 
 
-def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]) -> Iterator[Attribution]:
+def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[Attribution]:
     for verb in doc:
         if verb.pos_ not in VERBAL_POS:
             continue
@@ -121,9 +124,7 @@ def _cue_span(verb: Token) -> Span:
     return verb.doc[verb.i : verb.i + 1 + len(particles)]
 
 
-def _content_of(
-    verb: Token, lemma: str, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]
-) -> tuple[Span | None, str]:
+def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tuple[Span | None, str]:
     if lemma not in lexicon.fragment_verbs or lemma in lexicon.speech_verbs or lemma in lexicon.belief_verbs:
         complements = clausal_complements(verb)
         if complements:
@@ -277,10 +278,10 @@ def _opens_clause(words: Span) -> bool:
     return False
 
 
-def _has_quote(doc: Doc, tokens: set[int], quoted: Sequence[tuple[int, int]]) -> bool:
+def _has_quote(doc: Doc, tokens: set[int], quoted: Ranges) -> bool:
     low = min(doc[i].idx for i in tokens)
     high = max(doc[i].idx + len(doc[i]) for i in tokens)
-    return any(low <= start and end <= high for start, end in quoted)
+    return bool(quoted.within(low, high))
 
 
 def speaker_of(verb: Token) -> Token | None:

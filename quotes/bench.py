@@ -1,0 +1,293 @@
+"""Throughput and memory benchmark of the batch job; writes the table in BENCHMARKS.md.
+
+    python -m quotes.bench --corpus ../shared/corpora/polnear-train/text --markdown BENCHMARKS.md
+
+Measures on the same texts: (a) the bare spaCy pipeline (``nlp.pipe``), (b) the whole job
+in one process, (c) the job with 2 worker processes, (d) the Dask engine with 2 local
+workers; then the resident memory of 2 workers over ``--rss-documents`` documents (the
+corpus cycled under fresh ids), to show it stays flat. Timings include writing the JSONL
+output; (c) and (d) include starting the workers and loading their pipelines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import cycle, islice
+from pathlib import Path
+
+import psutil
+import spacy
+
+from .batch import Extractor, JobOutput, JobSettings, run_job
+from .inputs import InputDocument, InputOptions
+from .lexicon import Lexicon
+from .pipeline import DEFAULT_MODEL, load_pipeline
+from .speakers import Registry
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+@dataclass
+class MemorySampler:
+    """Samples the RSS of this process's descendants (the workers) in a background thread."""
+
+    interval: float = 0.5
+    peaks: dict[int, int] = field(default_factory=dict)
+    series: list[tuple[float, int, int]] = field(default_factory=list)  # (time, pid, rss)
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.wait(self.interval):
+            for child in me.children(recursive=True):
+                try:
+                    rss = child.memory_info().rss
+                except psutil.Error:
+                    continue
+                self.peaks[child.pid] = max(rss, self.peaks.get(child.pid, 0))
+                self.series.append((time.monotonic(), child.pid, rss))
+
+    def worker_peaks(self, minimum: int = 200 * 2**20) -> list[int]:
+        """Peaks of the processes that loaded a pipeline (not the small nanny or helper processes)."""
+        return sorted((rss for rss in self.peaks.values() if rss >= minimum), reverse=True)
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: float
+    documents: int
+    words: int
+    peak_rss: list[int]
+
+    def cells(self, bare: Row, single: Row) -> list[str]:
+        return [
+            self.name,
+            f"{self.seconds:,.1f}",
+            f"{self.documents / self.seconds:,.2f}",
+            f"{self.words / self.seconds:,.0f}",
+            ", ".join(f"{value / 2**20:,.0f}" for value in self.peak_rss),
+            f"{self.seconds / bare.seconds:.2f}",
+            f"{single.seconds / self.seconds:.2f}×",
+        ]
+
+
+def read_corpus(folder: Path) -> list[tuple[str, str]]:
+    return [(path.stem, path.read_text(encoding="utf8")) for path in sorted(folder.glob("*.txt"))]
+
+
+def self_peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def timed(function: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def documents_of(corpus: list[tuple[str, str]]) -> Iterator[InputDocument]:
+    return (InputDocument(doc_id, text, "bench") for doc_id, text in corpus)
+
+
+def run_benchmark(
+    corpus: list[tuple[str, str]], model: str | None, workdir: Path, workers: int = 2, dask: bool = True
+) -> list[Row]:
+    words = sum(len(text.split()) for _, text in corpus)
+    nlp = load_pipeline(model)
+    extractor = Extractor(nlp, Lexicon.default(), Registry.default())
+    texts = [text for _, text in corpus]
+    for _ in nlp.pipe(texts[:20]):  # warm-up: first calls allocate
+        pass
+    bare = timed(lambda: [None for _ in nlp.pipe(texts, batch_size=32)])
+    rows = [Row("(a) bare spaCy pipeline, nlp.pipe", bare, len(corpus), words, [self_peak_rss()])]
+
+    def job(name: str, workers: int) -> float:
+        output = JobOutput(workdir / f"{name}.jsonl", workdir / f"{name}.status.jsonl")
+        try:
+            summary = run_job(documents_of(corpus), output, JobSettings(model), workers, extractor=extractor)
+        finally:
+            output.close()
+        assert summary.ok == len(corpus), summary.line()
+        return summary.seconds
+
+    rows.append(Row("(b) quotes extract, 1 process", job("single", 1), len(corpus), words, [self_peak_rss()]))
+    with MemorySampler() as sampler:
+        seconds = job("workers", workers)
+    rows.append(Row(f"(c) quotes extract --workers {workers}", seconds, len(corpus), words, sampler.worker_peaks()))
+    if dask:
+        from .distributed import run_dask_job
+
+        feed = workdir / "corpus.jsonl"
+        feed.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in corpus), encoding="utf8")
+        size = feed.stat().st_size
+        with MemorySampler() as sampler:
+            summary = run_dask_job(
+                [str(feed)],
+                InputOptions(),
+                JobSettings(model),
+                str(workdir / "dask.jsonl"),
+                workdir / "dask.status.jsonl",
+                workers=workers,
+                partition_bytes=max(1, size // (4 * workers)),
+            )
+        assert summary.ok == len(corpus), summary.line()
+        rows.append(
+            Row(
+                f"(d) --engine dask, {workers} local workers",
+                summary.seconds,
+                len(corpus),
+                words,
+                sampler.worker_peaks(),
+            )
+        )
+    return rows
+
+
+@dataclass
+class MemoryGrowth:
+    documents: int
+    seconds: float
+    warm: list[int]
+    final: list[int]
+    peak: list[int]
+
+    @property
+    def growth(self) -> float:
+        return max(final / warm - 1 for warm, final in zip(self.warm, self.final, strict=True))
+
+
+def measure_memory_growth(
+    corpus: list[tuple[str, str]], model: str | None, workdir: Path, documents: int, workers: int = 2
+) -> MemoryGrowth:
+    """RSS of each worker after the first tenth of the documents (warm-up) and at the end."""
+    stream = (
+        InputDocument(f"{doc_id}#{n}", text, "bench")
+        for n, (doc_id, text) in enumerate(islice(cycle(corpus), documents))
+    )
+    output = JobOutput(workdir / "memory.jsonl", workdir / "memory.status.jsonl")
+    warm_at = documents // 10
+    done = 0
+    marks: dict[str, float] = {}
+
+    def progress(count: int) -> None:
+        nonlocal done
+        done += count
+        if done >= warm_at and "warm" not in marks:
+            marks["warm"] = time.monotonic()
+
+    with MemorySampler(interval=1.0) as sampler:
+        try:
+            summary = run_job(stream, output, JobSettings(model), workers, progress)
+        finally:
+            output.close()
+    marks["end"] = time.monotonic()
+    pids = [pid for pid, peak in sorted(sampler.peaks.items()) if peak >= 200 * 2**20]
+
+    def rss_at(pid: int, moment: float) -> int:
+        samples = [(abs(t - moment), rss) for t, p, rss in sampler.series if p == pid]
+        return min(samples)[1]
+
+    warm = [rss_at(pid, marks["warm"]) for pid in pids]
+    final = [max(rss for t, p, rss in sampler.series if p == pid and t >= marks["end"] - 30) for pid in pids]
+    return MemoryGrowth(summary.documents, summary.seconds, warm, final, [sampler.peaks[pid] for pid in pids])
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = found.group(1).strip() if found else cpu
+    memory = psutil.virtual_memory().total / 2**30
+    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GB RAM, {system}"
+
+
+def markdown(rows: list[Row], growth: MemoryGrowth | None, model: str, command: str) -> str:
+    header = ["run", "seconds", "docs/s", "words/s", "peak RSS per process (MB)", "time / (a)", "throughput / (b)"]
+    lines = [
+        f"Measured {date.today().isoformat()} on {machine()}; spaCy {spacy.about.__version__}, pipeline `{model}`;",
+        f"{rows[0].documents} documents, {rows[0].words:,} words. Command: `{command}`.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    lines += ["| " + " | ".join(row.cells(rows[0], rows[1])) + " |" for row in rows]
+    lines += [
+        "",
+        "Targets: (b)/(a) ≤ 1.10; (c) ≥ 1.70× and (d) ≥ 1.50× the throughput of (b); peak RSS per worker ≤ 1 GB.",
+    ]
+    if growth:
+        warm = ", ".join(f"{value / 2**20:,.0f}" for value in growth.warm)
+        final = ", ".join(f"{value / 2**20:,.0f}" for value in growth.final)
+        lines += [
+            "",
+            f"Memory over {growth.documents:,} documents (2 workers, {growth.seconds / 60:.1f} min): RSS per worker "
+            f"after warm-up (first tenth) {warm} MB, at the end {final} MB: growth {growth.growth:+.1%} "
+            "(target < 10%).",
+        ]
+    return "\n".join(lines)
+
+
+def write_block(path: Path, block: str) -> None:
+    text = path.read_text(encoding="utf8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START not in text:
+        text += f"\n{START}\n{END}\n"
+    before, rest = text.split(START, 1)
+    after = rest.split(END, 1)[1]
+    path.write_text(f"{before}{START}\n{block}\n{END}{after}", encoding="utf8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m quotes.bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", default="../shared/corpora/polnear-train/text", help="folder of .txt articles")
+    parser.add_argument("--model", default=None, help=f"pipeline (default: {DEFAULT_MODEL})")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rss-documents", type=int, default=10_000, help="documents of the memory run (0: skip)")
+    parser.add_argument("--no-dask", action="store_true", help="skip (d)")
+    parser.add_argument("--markdown", help="write the results into this file's bench block")
+    args = parser.parse_args(argv)
+    corpus = read_corpus(Path(args.corpus))
+    if not corpus:
+        parser.error(f"no .txt files in {args.corpus}")
+    with tempfile.TemporaryDirectory() as workdir:
+        rows = run_benchmark(corpus, args.model, Path(workdir), args.workers, dask=not args.no_dask)
+        growth = (
+            measure_memory_growth(corpus, args.model, Path(workdir), args.rss_documents, args.workers)
+            if args.rss_documents
+            else None
+        )
+    command = "python -m quotes.bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    block = markdown(rows, growth, args.model or DEFAULT_MODEL, command.strip())
+    print(block)
+    if args.markdown:
+        write_block(Path(args.markdown), block)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
