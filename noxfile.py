@@ -1,4 +1,4 @@
-"""Developer workflows: ``nox -s tests lint typecheck evaluate train_model``.
+"""Developer workflows: ``nox -s tests lint typecheck evaluate bench train_model``.
 
 Sessions reuse the current interpreter's environment when run with ``--no-venv``
 (as `.ci/run` does after installing the package); otherwise each gets a virtualenv.
@@ -38,7 +38,7 @@ def typecheck(session: nox.Session) -> None:
 def evaluate(session: nox.Session) -> None:
     """Score the seeds and PolNeAR; writes the README's Accuracy section."""
     session.install("-e", ".")
-    session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
+    session.run("quotes", "evaluate", "seeds", "quotes/data/seeds/seeds.gold.jsonl", "--readme", "README.md")
     session.run(
         "quotes",
         "evaluate",
@@ -58,6 +58,15 @@ def evaluate(session: nox.Session) -> None:
         "textacy",
         "--readme",
         "README.md",
+    )
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Throughput (bare pipeline, job, workers, Dask) and memory over 10,000 documents, into BENCHMARKS.md."""
+    session.install("-e", ".[dask,bench]")
+    session.run(
+        "python", "-m", "quotes.bench", "--corpus", f"{CORPORA}/polnear-train/text", "--markdown", "BENCHMARKS.md"
     )
 
 

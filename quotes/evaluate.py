@@ -1,6 +1,6 @@
 """Score quote records against gold attributions.
 
-Two gold formats: the seed gold (``data/seeds.gold.jsonl``, see ``data/README.md``)
+Two gold formats: the seed gold (``quotes/data/seeds/seeds.gold.jsonl``, see its README)
 and brat standoff as in PolNeAR (``*.ann`` beside ``*.txt``). Matching is by
 character overlap: a gold attribution is *found* when one prediction (or the parts
 of one split quote, which share their cue) covers at least half of its content; a

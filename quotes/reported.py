@@ -365,7 +365,13 @@ def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
         end -= 1
     while start < end - 1 and doc[start].is_punct and doc[start].text not in "([":
         start += 1
+    while start > 0 and _is_proper(doc[start]) and _is_proper(doc[start - 1]) and start - 1 not in excluded:
+        start -= 1  # a run of proper nouns is one name, however the parser attached it (`Kata’ib | Hezbollah`)
     return doc[start:end]
+
+
+def _is_proper(token: Token) -> bool:
+    return (token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS")) and not token.is_punct
 
 
 def _appositive_subjects(subject: Token) -> list[Token]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+DATA_DIR = Path(__file__).parent / "data"
 
 
 @cache

@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 
 import quotes
 
+pytest_plugins = ["pytester"]
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 

@@ -219,3 +219,14 @@ UD_SAYS_NO_THAT = [
     ("her", 3, "obj", "PRON", "she", "PRP"),
     (".", 1, "punct", "PUNCT", ".", "."),
 ]
+
+# `Kata’ib` attached to the quote as punctuation, as the shipped parser sometimes does
+UD_NAME_SPLIT_BY_PARSE = [
+    ("Strikes", 1, "nsubj", "NOUN", "strike"),
+    ("continue", 5, "ccomp", "VERB", "continue"),
+    (",", 1, "punct", "PUNCT", ","),
+    ("Kata’ib", 1, "punct", "PROPN", "Kata’ib", "NNP"),
+    ("Hezbollah", 5, "nsubj", "PROPN", "Hezbollah", "NNP"),
+    ("said", 5, "ROOT", "VERB", "say", "VBD"),
+    (".", 5, "punct", "PUNCT", "."),
+]

@@ -77,7 +77,7 @@ def test_unknown_model_exits_with_usage_error():
 
 def test_evaluate_prints_scores_and_writes_json(tmp_path):
     out = tmp_path / "scores.json"
-    result = run("evaluate", "seeds", "data/seeds.gold.jsonl", "--json", str(out))
+    result = run("evaluate", "seeds", "quotes/data/seeds/seeds.gold.jsonl", "--json", str(out))
     assert result.returncode == 0, result.stderr
     assert b"| all |" in result.stdout
     scores = json.loads(out.read_text())

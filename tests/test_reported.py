@@ -13,6 +13,7 @@ from parses import (
     UD_DENIED_INVOLVEMENT,
     UD_MILITARY_IN_STATEMENT,
     UD_MISATTACHED_TAIL,
+    UD_NAME_SPLIT_BY_PARSE,
     UD_POSTPOSED,
     UD_SAID_THAT,
     UD_SAYING,
@@ -49,6 +50,11 @@ def test_said_that_clause(make_doc, rows):
         "the strike killed a commander",
     )
     assert found.rule == "clausal_complement"
+
+
+def test_a_run_of_proper_nouns_is_one_speaker_whatever_the_parse(make_doc):
+    found = only(make_doc(UD_NAME_SPLIT_BY_PARSE))
+    assert (found.speaker.text, found.cue.text) == ("Kata’ib Hezbollah", "said")
 
 
 @pytest.mark.parametrize("rows", [UD_POSTPOSED, CLEAR_POSTPOSED], ids=["ud", "clearnlp"])

@@ -14,9 +14,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def report(nlp, seed_texts):
-    gold = read_seed_gold(REPO / "data" / "seeds.gold.jsonl", seed_texts)
+    gold = read_seed_gold(REPO / "quotes" / "data" / "seeds" / "seeds.gold.jsonl", seed_texts)
     predicted = [q for r in quotes.extract_many(seed_texts.items(), nlp=nlp) for q in r.quotes]
-    return score("seeds", gold, predicted, canonical=canonical_checker(REPO / "data" / "entities.json"))
+    return score(
+        "seeds", gold, predicted, canonical=canonical_checker(REPO / "quotes" / "data" / "seeds" / "entities.json")
+    )
 
 
 def test_seed_copies_are_unchanged():
