@@ -31,12 +31,15 @@ from .evaluate import (
     speech_cue,
 )
 from .extract import extract_many
+from .fixtures import export_fixtures, verify_fixtures
 from .inputs import DEFAULT_GLOBS, InputOptions, iter_documents
 from .lexicon import Lexicon
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .progress import progress_bar
 from .records import Quote
+from .render import render_report
 from .speakers import Registry
+from .testing import read_records
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -135,6 +138,34 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_option(evaluate)
     _add_registry_options(evaluate)
 
+    fixtures = commands.add_parser(
+        "fixtures",
+        help="golden fixtures: pin the quotes of articles, then verify them",
+        description="Write one JSON fixture per article, or re-extract and report quotes added, removed and changed.",
+    )
+    fixture_commands = fixtures.add_subparsers(dest="fixtures_command", required=True, metavar="ACTION")
+    export = fixture_commands.add_parser("export", help="write one fixture per article into OUTDIR")
+    export.add_argument("outdir", help="folder of fixtures (created if missing)")
+    export.add_argument("paths", nargs="+", metavar="PATH", help="articles: files, folders, .jsonl(.gz)")
+    verify = fixture_commands.add_parser("verify", help="re-extract every fixture in OUTDIR and report changes")
+    verify.add_argument("outdir", help="folder of fixtures")
+    verify.add_argument("--update", action="store_true", help="rewrite the fixtures that changed")
+    for parser_ in (export, verify):
+        _add_model_option(parser_)
+        _add_registry_options(parser_)
+
+    render = commands.add_parser(
+        "render",
+        help="an HTML page to review extracted quotes",
+        description="Write one self-contained HTML page: articles with their quotes highlighted, a speaker index.",
+    )
+    render.add_argument("records", metavar="RECORDS.jsonl", help="records written by quotes extract (.jsonl or .gz)")
+    render.add_argument("--docs", nargs="+", required=True, metavar="PATH", help="the articles the records come from")
+    render.add_argument("-o", "--output", default="report.html", help="the page to write (default: report.html)")
+    render.add_argument("--title", default="Quotes review", help="the page's title")
+    render.add_argument("--id-field", default="id", help="JSONL field with the document id (default: id)")
+    render.add_argument("--text-field", default="text", help="JSONL field with the text (default: text)")
+
     speakers = commands.add_parser(
         "speakers",
         help="list the canonical speakers of extracted quotes, with counts",
@@ -182,6 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(args)
         if args.command == "speakers":
             return run_speakers(args)
+        if args.command == "fixtures":
+            return run_fixtures(args)
+        if args.command == "render":
+            return run_render(args)
         return run_evaluate(args)
     except (QuotesError, FileNotFoundError) as error:
         print(f"quotes: error: {error}", file=sys.stderr)
@@ -228,6 +263,38 @@ def run_extract(args: argparse.Namespace) -> int:
     if summary.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_DOCUMENT_ERRORS if summary.errors or summary.skipped else EXIT_OK
+
+
+def run_fixtures(args: argparse.Namespace) -> int:
+    nlp = load_pipeline(args.model)
+    registry = _registry(args)
+    outdir = Path(args.outdir)
+    if args.fixtures_command == "export":
+        failed = 0
+        for document, path in export_fixtures(iter_documents(args.paths), outdir, nlp, registry):
+            if path is None:
+                failed += 1
+                print(f"quotes: {document.source}: {document.error}", file=sys.stderr)
+        return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
+    diffs = verify_fixtures(outdir, nlp, registry, update=args.update)
+    changed = [diff for diff in diffs if not diff.unchanged]
+    for diff in changed:
+        print(diff.report())
+    verb = "updated" if args.update else "changed"
+    print(f"quotes: {len(diffs)} fixtures, {len(changed)} {verb}", file=sys.stderr)
+    return EXIT_DOCUMENT_ERRORS if changed and not args.update else EXIT_OK
+
+
+def run_render(args: argparse.Namespace) -> int:
+    records = read_records(args.records)
+    options = InputOptions(id_field=args.id_field, text_field=args.text_field)
+    texts = {d.doc_id: d.text for d in iter_documents(args.docs, options) if d.text is not None}
+    Path(args.output).write_text(render_report(records, texts, args.title), encoding="utf8")
+    missing = {r["doc_id"] for r in records} - texts.keys()
+    if missing:
+        print(f"quotes: no text for {len(missing)} article(s): {', '.join(sorted(missing))}", file=sys.stderr)
+    print(f"quotes: wrote {args.output} ({len(records)} quotes)", file=sys.stderr)
+    return EXIT_DOCUMENT_ERRORS if missing else EXIT_OK
 
 
 def run_speakers(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ candidates (speaker and text) instead of a bare ``AssertionError``::
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -201,6 +202,6 @@ def seed_quotes() -> list[dict[str, Any]]:
 
 
 def read_records(path: str | Path) -> list[dict[str, Any]]:
-    """Records from a JSON Lines file written by ``quotes extract``."""
-    with open(path, encoding="utf8") as lines:
+    """Records from a JSON Lines file written by ``quotes extract`` (gzipped if named ``.gz``)."""
+    with gzip.open(path, "rt", encoding="utf8") if str(path).endswith(".gz") else open(path, encoding="utf8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
