@@ -63,6 +63,8 @@ Find who said what in news articles.
   quotes extract feed.jsonl                  JSON Lines input: {"id": ..., "text": ...} per line
   cat article.txt | quotes extract -         read one article from standard input
   quotes speakers quotes.jsonl               who is quoted how often (canonical speakers)
+  quotes render quotes.jsonl --docs articles/   an HTML page to review the quotes
+  quotes fixtures export fixtures/ articles/    pin the quotes of articles (then: verify)
 
 Each output line is one quote: its type (direct, indirect or mixed), the quoted
 or reported text with its character offsets, the speaker and the reporting verb.
