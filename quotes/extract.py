@@ -50,6 +50,7 @@ RULE_CONFIDENCE = {
     "nominal_object": 0.5,
     "as_clause": 0.75,
     "speech_noun": 0.6,
+    "next_sentence": 0.6,
 }
 
 

@@ -129,8 +129,11 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         complements = clausal_complements(verb)
         if complements:
             tokens = {t.i for head in complements for t in head.subtree}
-            rule = "clausal_complement" if complements[0].i > verb.i else "postposed"
-            return clause_span(verb.doc, tokens), rule
+            if complements[0].i < verb.i:
+                return clause_span(verb.doc, tokens), "postposed"
+            if lemma in lexicon.speech_verbs:
+                tokens |= _content_continuation(verb, max(tokens), lexicon)
+            return clause_span(verb.doc, tokens), "clausal_complement"
         as_clause = _as_clause_content(verb)
         if as_clause is not None:
             return as_clause, "as_clause"
@@ -164,7 +167,43 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
             return clause_span(verb.doc, {t.i for t in objects[0].subtree}), "nominal_object"
+    if lemma in lexicon.speech_verbs:
+        following = _split_off_content(verb)
+        if following is not None:
+            return following, "next_sentence"
     return None, ""
+
+
+def _content_continuation(verb: Token, content_end: int, lexicon: Lexicon) -> set[int]:
+    """`said he has not held dinners and never called a donor`: a conjunct the parser hung
+    on the cue, after its content, with no subject of its own and not itself a report,
+    continues the content."""
+    tokens: set[int] = set()
+    for conjunct in children_with(verb, "conjunct"):
+        if conjunct.i <= content_end or subject_of(conjunct) is not None or conjunct.pos_ not in VERBAL_POS:
+            continue
+        if lexicon.is_cue_verb(lexicon.cue_lemma(conjunct)) or conjunct.sent.start != verb.sent.start:
+            continue
+        tokens |= {t.i for t in conjunct.subtree}
+    return tokens
+
+
+def _split_off_content(verb: Token) -> Span | None:
+    """`The Vatican says | Pope Francis has no plans …`: a sentence break the parser put
+    right after a finite speech verb, with no stop, colon aside, and no line break: the
+    next sentence is what was said."""
+    sentence = verb.sent
+    rest = [t for t in sentence if t.i > verb.i and not (t.is_punct or t.is_space)]
+    if rest or verb.tag_ not in FINITE_TAGS or subject_of(verb) is None or sentence.end >= len(verb.doc):
+        return None
+    between = verb.doc[verb.i + 1 : sentence.end]
+    if any(t.text in {".", "!", "?", ";"} or "\n" in t.text for t in between):
+        return None
+    following = verb.doc[sentence.end]
+    if following.is_space or following.is_punct:
+        return None
+    content = clause_span(verb.doc, {t.i for t in following.sent})
+    return content if content is not None and is_clause(content) else None
 
 
 def _as_clause_content(verb: Token) -> Span | None:

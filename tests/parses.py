@@ -230,3 +230,30 @@ UD_NAME_SPLIT_BY_PARSE = [
     ("said", 5, "ROOT", "VERB", "say", "VBD"),
     (".", 5, "punct", "PUNCT", "."),
 ]
+
+# the parser hung the second half of the content on the cue (`said … but has not decided`)
+UD_CONTENT_CONTINUES = [
+    ("Conway", 1, "nsubj", "PROPN", "Conway", "NNP"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("she", 3, "nsubj", "PRON", "she", "PRP"),
+    ("recruited", 1, "ccomp", "VERB", "recruit", "VBD"),
+    ("Bossie", 3, "obj", "PROPN", "Bossie", "NNP"),
+    ("but", 8, "cc", "CCONJ", "but", "CC"),
+    ("has", 8, "aux", "AUX", "have", "VBZ"),
+    ("not", 8, "advmod", "PART", "not", "RB"),
+    ("decided", 1, "conj", "VERB", "decide", "VBN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# a sentence break put right after the cue (`The Vatican says | Pope Francis has no plans`)
+UD_BREAK_AFTER_CUE = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("Vatican", 2, "nsubj", "PROPN", "Vatican", "NNP"),
+    ("says", 2, "ROOT", "VERB", "say", "VBZ"),
+    ("Pope", 5, "nsubj", "PROPN", "Pope", "NNP"),
+    ("Francis", 3, "flat", "PROPN", "Francis", "NNP"),
+    ("has", 5, "ROOT", "VERB", "have", "VBZ"),
+    ("no", 7, "det", "DET", "no", "DT"),
+    ("plans", 5, "obj", "NOUN", "plan", "NNS"),
+    (".", 5, "punct", "PUNCT", ".", "."),
+]

@@ -9,6 +9,8 @@ from parses import (
     CLEAR_SAID_THAT,
     UD_ACCORDING,
     UD_AS_NOTED,
+    UD_BREAK_AFTER_CUE,
+    UD_CONTENT_CONTINUES,
     UD_DEMAND_THAT,
     UD_DENIED_INVOLVEMENT,
     UD_MILITARY_IN_STATEMENT,
@@ -50,6 +52,31 @@ def test_said_that_clause(make_doc, rows):
         "the strike killed a commander",
     )
     assert found.rule == "clausal_complement"
+
+
+def test_a_conjunct_hung_on_the_cue_continues_the_content(make_doc):
+    found = only(make_doc(UD_CONTENT_CONTINUES))
+    assert (found.speaker.text, found.content.text) == ("Conway", "she recruited Bossie but has not decided")
+
+
+def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):
+    doc = make_doc(UD_BREAK_AFTER_CUE)
+    assert len(list(doc.sents)) == 2
+    found = only(doc)
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "The Vatican",
+        "says",
+        "Pope Francis has no plans",
+    )
+    assert found.rule == "next_sentence"
+    doc = make_doc(
+        [
+            *UD_BREAK_AFTER_CUE[:3],
+            (".", 2, "punct", "PUNCT", ".", "."),
+            *[(w, h + 1, *rest) for w, h, *rest in UD_BREAK_AFTER_CUE[3:]],
+        ]
+    )
+    assert find_reported(doc, LEXICON) == []  # a full stop ends what was said
 
 
 def test_a_run_of_proper_nouns_is_one_speaker_whatever_the_parse(make_doc):
