@@ -13,8 +13,10 @@ import gzip
 import importlib.util
 import json
 import multiprocessing
+import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -306,8 +308,8 @@ def run_job(
             if progress:
                 progress(len(batch))
             if stop.requested:
-                summary.interrupted = True
                 break
+        summary.interrupted = stop.requested
     summary.seconds = time.perf_counter() - summary.started
     return summary
 
@@ -331,7 +333,16 @@ _worker: dict[str, Extractor] = {}  # the one extractor of a worker process, set
 
 def _start_worker(settings: JobSettings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker["extractor"] = settings.load()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose job was killed (``kill -9``) must not live on: forked workers hold
+    both ends of their task pipe, so they would never see it close."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _work(batch: list[Item]) -> list[Processed]:

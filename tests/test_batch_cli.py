@@ -65,10 +65,14 @@ def test_status_file_accounts_for_every_document(reference):
     assert all(json.loads(line)["meta"]["copy"] in range(COPIES) for line in lines(reference))
 
 
-@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
-def test_killed_job_resumes_to_exactly_the_same_output(corpus, reference, tmp_path, signum):
+@pytest.mark.parametrize(
+    ("signum", "workers"),
+    [(signal.SIGKILL, "1"), (signal.SIGTERM, "1"), (signal.SIGINT, "1"), (signal.SIGKILL, "2"), (signal.SIGTERM, "2")],
+)
+def test_killed_job_resumes_to_exactly_the_same_output(corpus, reference, tmp_path, signum, workers):
     output, status = tmp_path / "quotes.jsonl", tmp_path / "quotes.status.jsonl"
-    command = quotes_command("extract", str(corpus), "-o", str(output), "--keep-fields", "copy", "--batch-size", "2")
+    options = ["--keep-fields", "copy", "--batch-size", "2", "--workers", workers]
+    command = quotes_command("extract", str(corpus), "-o", str(output), *options)
     job = subprocess.Popen(command, cwd=REPO, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while (not status.exists() or len(lines(status)) < 6) and time.monotonic() < deadline:
