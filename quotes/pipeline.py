@@ -15,7 +15,6 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import registry
 
 from .errors import QuotesError
 from .resources import read_json
@@ -110,26 +109,3 @@ def load_pipeline(name: str | Path | None = None) -> Language:
     if nlp.lang != "en":
         raise ModelNotFoundError(f"pipeline {str(target)!r} is for language {nlp.lang!r}, not English")
     return prepare_pipeline(nlp)
-
-
-def ud_tokenization(nlp: Language) -> Language:
-    """Tokenize like the UD treebanks the shipped pipeline learnt from (`anti-war`, `e-mail`,
-    phone numbers and `!!!` whole), so its parser sees at run time the tokens it was trained on."""
-    tokenizer = nlp.tokenizer
-    if isinstance(tokenizer, Tokenizer):
-        settings = read_json("tokenizer.json")
-        prefixes = "|".join(re.escape(prefix) for prefix in settings["ud_unsplit_hyphen_prefixes"])
-        whole = rf"^(?:(?i:{prefixes})-\w[\w-]*|(?:\d{{3}}-)?\d{{3}}-\d{{4}})$"
-        runs = "|".join(f"{re.escape(mark)}{{2,}}" for mark in settings["ud_repeated_punctuation"])
-        tokenizer.token_match = _tried_first(whole, tokenizer.token_match, "match")
-        tokenizer.prefix_search = _tried_first(f"^(?:{runs})", tokenizer.prefix_search, "search")
-        tokenizer.suffix_search = _tried_first(f"(?:{runs})$", tokenizer.suffix_search, "search")
-    return nlp
-
-
-def make_ud_tokenization() -> Callable[[Language], Language]:
-    """`[nlp.after_creation]` callback of the shipped pipeline's training config."""
-    return ud_tokenization
-
-
-registry.callbacks.register("quotes.ud_tokenization.v1", func=make_ud_tokenization)
