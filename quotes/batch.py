@@ -162,7 +162,6 @@ class JobOutput:
     def __init__(self, output: Path | None, status: Path | None, resume: bool = False) -> None:
         self.compress = output is not None and output.suffix == ".gz"
         self.done: set[str] = set()
-        self.previous_quotes = 0
         offset = self._recover(output, status) if resume else 0
         if output is None:
             self._out: IO[bytes] = sys.stdout.buffer
@@ -194,7 +193,6 @@ class JobOutput:
                 kept += len(line)
                 offset = int(entry.get("output_offset", offset))
                 self.done.add(str(entry["doc_id"]))
-                self.previous_quotes += int(entry.get("n_quotes", 0))
         with status.open("r+b") as file:
             file.truncate(kept)
         size = output.stat().st_size if output.exists() else 0
@@ -224,6 +222,8 @@ class JobOutput:
 
 @dataclass
 class JobSummary:
+    """The counts of one run, for the summary line and the exit status."""
+
     documents: int = 0
     ok: int = 0
     errors: int = 0

@@ -97,8 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATTERN",
         help=f"files to take from folders (default: {' '.join(DEFAULT_GLOBS)})",
     )
-    extract.add_argument("--id-field", default="id", help="JSONL field with the document id (default: id)")
-    extract.add_argument("--text-field", default="text", help="JSONL field with the text (default: text)")
+    _add_field_options(extract)
     extract.add_argument(
         "--keep-fields", default="", metavar="A,B", help="JSONL fields copied into each record under meta"
     )
@@ -165,8 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--docs", nargs="+", required=True, metavar="PATH", help="the articles the records come from")
     render.add_argument("-o", "--output", default="report.html", help="the page to write (default: report.html)")
     render.add_argument("--title", default="Quotes review", help="the page's title")
-    render.add_argument("--id-field", default="id", help="JSONL field with the document id (default: id)")
-    render.add_argument("--text-field", default="text", help="JSONL field with the text (default: text)")
+    _add_field_options(render)
 
     speakers = commands.add_parser(
         "speakers",
@@ -185,6 +183,11 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
         metavar="NAME_OR_PATH",
         help=f"spaCy English pipeline: installed package, folder, or shipped name (default: {DEFAULT_MODEL})",
     )
+
+
+def _add_field_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--id-field", default="id", help="JSONL field with the document id (default: id)")
+    parser.add_argument("--text-field", default="text", help="JSONL field with the text (default: text)")
 
 
 def _add_registry_options(parser: argparse.ArgumentParser) -> None:

@@ -470,7 +470,8 @@ def clause_span(doc: Doc, tokens: set[int]) -> Span | None:
 def _source_phrases(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
     """`according to X, <clause>` and its kin: the phrase's object is the source."""
     lowered = [t.lower_ for t in doc]
-    for i in range(len(doc)):
+    first_words = {phrase[0] for phrase in lexicon.source_phrases}
+    for i in (i for i, word in enumerate(lowered) if word in first_words):
         for phrase in lexicon.source_phrases:
             if tuple(lowered[i : i + len(phrase)]) != phrase:
                 continue

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,11 @@ from .resources import read_json
 #: Jaro–Winkler similarity above which a name is taken as a spelling variant of an
 #: alias (`Kaitab Hezbollah` ~ `Kataib Hezbollah`); chosen on tests/data/name_pairs.json.
 FUZZY_THRESHOLD = 0.93
+#: Names whose lengths differ more than this cannot reach the threshold (Jaro–Winkler ≤
+#: 0.4 + 0.6 · Jaro, and Jaro ≤ (2 + shorter/longer) / 3), so they are not compared at all.
+MIN_LENGTH_RATIO = 0.64
+#: Fuzzy look-ups remembered per registry before the memo starts afresh.
+FUZZY_MEMO_SIZE = 100_000
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we"})
 #: Descriptions that stand for whoever issued the last statement.
@@ -36,8 +41,11 @@ STATEMENT_NOUNS = frozenset({"statement", "post", "message", "report", "release"
 _NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
 
 
+@lru_cache(maxsize=65_536)
 def normalise_name(text: str) -> str:
-    """Case, apostrophe and dash style, diacritics, spacing and a leading `the` do not matter."""
+    """Case, apostrophe and dash style, diacritics, spacing and a leading `the` do not matter.
+
+    Pure and called for every name of every document: memoised, with a bound."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     folded = re.sub(r"[’'‘ʼ`´]", "", folded.casefold())
     folded = re.sub(r"[\W_]+", " ", folded).strip()
@@ -115,8 +123,15 @@ class Registry:
         if len(key) < 6:
             return None  # short names and acronyms are too easy to confuse
         if key not in self._fuzzy_memo:
+            if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:  # a long job meets ever more names: stay bounded
+                self._fuzzy_memo.clear()
+            candidates = (
+                (alias, eid)
+                for alias, eid in self.index.items()
+                if MIN_LENGTH_RATIO * len(alias) <= len(key) and MIN_LENGTH_RATIO * len(key) <= len(alias)
+            )
             score, entity_id = max(
-                ((jellyfish.jaro_winkler_similarity(key, alias), eid) for alias, eid in self.index.items()),
+                ((jellyfish.jaro_winkler_similarity(key, alias), eid) for alias, eid in candidates),
                 default=(0.0, ""),
             )
             self._fuzzy_memo[key] = entity_id if score >= FUZZY_THRESHOLD else None

@@ -46,7 +46,7 @@ def test_resume_cuts_torn_lines_and_uncommitted_quotes(tmp_path):
     with status.open("ab") as statuses:  # ... and in the middle of a status line
         statuses.write(b'{"doc_id": "c", "sta')
     resumed = JobOutput(output, status, resume=True)
-    assert resumed.done == {"a", "b"} and resumed.previous_quotes == 2
+    assert resumed.done == {"a", "b"}
     resumed.commit(done("c", b'{"q": 3}\n'))
     resumed.close()
     assert read_lines(output) == [{"q": 1}, {"q": 2}, {"q": 3}]
