@@ -38,7 +38,7 @@ def typecheck(session: nox.Session) -> None:
 def evaluate(session: nox.Session) -> None:
     """Score the seeds and PolNeAR; writes the README's Accuracy section."""
     session.install("-e", ".")
-    session.run("quotes", "evaluate", "seeds", "quotes/data/seeds/seeds.gold.jsonl", "--readme", "README.md")
+    session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
     session.run(
         "quotes",
         "evaluate",

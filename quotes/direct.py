@@ -105,13 +105,16 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexico
         if speaker_token is not None:
             attribution_tokens.update(t.i for t in speaker_token.subtree)
     residue = [t for t in outside if t.i not in attribution_tokens and not t.is_punct]
+    # `the lawyers said, “all command the same conclusion” that Cruz …`: the report goes
+    # on after an unfinished quote, so the quote is a fragment of it
+    goes_on = text[span.end - 1] not in ".!?" and any(t.idx >= span.end for t in residue)
     return QuoteAttribution(
         span=span,
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
         speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)}) if speaker_token else None,
         standalone=(not residue and not (cue is not None and _integrated(text, cue, span, outside)))
         or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span))
-        or (cue is not None and _introduces(text, cue, span)),
+        or (cue is not None and _introduces(text, cue, span) and not goes_on),
     )
 
 

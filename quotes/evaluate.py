@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .quotemarks import DOUBLE_CLOSERS, DOUBLE_OPENERS
+from .quotemarks import DOUBLE_CLOSERS, DOUBLE_OPENERS, DOUBLED_APOSTROPHE
 from .records import Quote
 from .speakers import normalise_name
 
@@ -236,6 +236,7 @@ def read_brat(ann_path: Path, text: str) -> list[GoldAttribution]:
 
 def quote_type_of(content: str) -> str:
     """Direct if the content is one quotation, mixed if it holds one, else indirect."""
+    content = content.replace(DOUBLED_APOSTROPHE, '"')
     stripped = content.strip().rstrip(".,;:!?")
     marks = DOUBLE_OPENERS + DOUBLE_CLOSERS + '"'
     if len(stripped) > 2 and stripped[0] in marks and stripped[-1] in marks + "’'":

@@ -22,7 +22,15 @@ from .errors import InvalidDocumentError
 from .labels import VERBAL_POS
 from .lexicon import Lexicon
 from .pipeline import load_pipeline
-from .quotemarks import QuoteSpan, find_quote_spans, paragraphs, paragraphs_before, word_count
+from .quotemarks import (
+    DOUBLED_APOSTROPHE,
+    QuoteSpan,
+    find_quote_spans,
+    mark_length,
+    paragraphs,
+    paragraphs_before,
+    word_count,
+)
 from .ranges import Ranges
 from .records import Cue, Quote, QuoteType, Speaker
 from .reported import find_reported
@@ -42,10 +50,12 @@ RULE_CONFIDENCE = {
     "embedded_quote": 0.7,
     "clausal_complement": 0.85,
     "postposed": 0.8,
+    "parenthetical": 0.75,
     "source_phrase": 0.85,
     "that_clause": 0.75,
     "surface_clause": 0.6,
     "infinitive": 0.7,
+    "embedded_question": 0.7,
     "quoted_fragment": 0.7,
     "nominal_object": 0.5,
     "as_clause": 0.75,
@@ -329,6 +339,8 @@ def _mark_before(text: str, position: int) -> int:
     position -= 1
     while position > 0 and text[position].isspace():
         position -= 1
+    if position > 0 and text[position - 1 : position + 1] == DOUBLED_APOSTROPHE:
+        position -= 1
     return max(position, 0)
 
 
@@ -336,7 +348,7 @@ def _mark_after(text: str, position: int) -> int:
     """Just past the closing mark of content ending at ``position``."""
     while position < len(text) and text[position].isspace():
         position += 1
-    return min(position + 1, len(text))
+    return min(position + mark_length(text, position), len(text))
 
 
 def _crosses(start: int, end: int, quote_start: int, quote_end: int) -> bool:

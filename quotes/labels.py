@@ -37,7 +37,8 @@ def has_marker(clause: Token, word: str) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The nominal subject, active before passive (`X said`, `X is believed`)."""
     subjects = children_with(verb, "subject") or children_with(verb, "passive_subject")
-    return subjects[0] if subjects else None
+    # two subjects are a parse error (`…, its dealings with Asia, said Nargis Kassenova`): the nearest is the one
+    return min(subjects, key=lambda s: abs(s.i - verb.i), default=None)
 
 
 def is_passive(verb: Token) -> bool:

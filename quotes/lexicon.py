@@ -36,6 +36,7 @@ class Lexicon:
     source_phrases: tuple[tuple[str, ...], ...]
     quote_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
+    question_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     proposition_verbs: frozenset[str]
     creation_verbs: frozenset[str]
@@ -50,6 +51,7 @@ class Lexicon:
             source_phrases=tuple(sorted((tuple(p) for p in data["source_phrases"]), key=len, reverse=True)),
             quote_verbs=frozenset(data["quote_verbs"]),
             addressee_verbs=frozenset(data["addressee_verbs"]),
+            question_verbs=frozenset(data.get("question_verbs", ())),
             speech_nouns=frozenset(data["speech_nouns"]),
             proposition_verbs=frozenset(data["proposition_verbs"]),
             creation_verbs=frozenset(data["creation_verbs"]),

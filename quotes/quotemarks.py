@@ -9,6 +9,8 @@ after them (textacy's ``direct_quotations`` raises on an odd count). Rules:
   with a mark the two are one multi-paragraph quote (``continues``);
 * straight ``"`` is an opener or a closer by the characters around it, so
   mismatched pairs (``"We hold … sides,”``) still pair up;
+* two straight apostrophes are a double mark (``''It's up,'' he said``: archives
+  that turned typewriter ````…''```` into ASCII), read by context like ``"``;
 * single quotes count only outside double-quoted text, and an apostrophe inside
   or at the end of a word (``Kata’ib``, ``Iran’s``, ``forces’``) never opens one.
 """
@@ -23,6 +25,7 @@ DOUBLE_OPENERS = "“„«"
 DOUBLE_CLOSERS = "”»"
 SINGLE_OPENERS = "‘‹"
 SINGLE_CLOSERS = "’›"
+DOUBLED_APOSTROPHE = "''"
 _OPENING_CONTEXT = set(" \t([{—–-/\u00a0") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS)
 
 
@@ -62,19 +65,31 @@ def _is_closer(text: str, i: int, end: int) -> bool:
     return i + 1 >= end or not text[i + 1].isalnum()
 
 
+def mark_length(text: str, position: int) -> int:
+    """Characters of the quote mark at ``position``: two for a doubled apostrophe."""
+    return 2 if text.startswith(DOUBLED_APOSTROPHE, position) else 1
+
+
 def _double_marks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """Yield (position, 'open' | 'close' | 'either') for double quote marks."""
-    for i in range(start, end):
+    i = start
+    while i < end:
         char = text[i]
         if char in DOUBLE_OPENERS:
             yield i, "open"
         elif char in DOUBLE_CLOSERS:
             yield i, "close"
-        elif char == '"':
-            if i > start and text[i - 1] == "=":
-                continue  # markup attribute (`datetime="2016-07-23"`), not a quotation
-            opener, closer = _is_opener(text, i, start), _is_closer(text, i, end)
+        elif char == '"' and i > start and text[i - 1] == "=":
+            pass  # markup attribute (`datetime="2016-07-23"`), not a quotation
+        elif char == '"' or text.startswith(DOUBLED_APOSTROPHE, i):
+            width = mark_length(text, i)
+            if width == 2 and text[i + 2 : i + 3] == "'" and not _is_opener(text, i, start):
+                i += 1  # `us,'''`: a single quote closes, then the double one
+            opener, closer = _is_opener(text, i, start), _is_closer(text, i + width - 1, end)
             yield i, "open" if opener and not closer else "close" if closer and not opener else "either"
+            i += width
+            continue
+        i += 1
 
 
 def _single_marks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
@@ -82,6 +97,8 @@ def _single_marks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         char = text[i]
         if char not in SINGLE_OPENERS and char not in SINGLE_CLOSERS and char != "'":
             continue
+        if char == "'" and DOUBLED_APOSTROPHE in text[max(start, i - 1) : i + 2]:
+            continue  # part of a double mark
         before_word = i + 1 < end and text[i + 1].isalnum()
         after_word = i > start and text[i - 1].isalnum()
         if char in SINGLE_OPENERS or (char == "'" and before_word and _is_opener(text, i, start)):
@@ -117,7 +134,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _starts_with_opener(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
-    return bool(stripped) and (stripped[0] in DOUBLE_OPENERS or stripped[0] == '"')
+    return bool(stripped) and (stripped[0] in DOUBLE_OPENERS + '"' or stripped.startswith(DOUBLED_APOSTROPHE))
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -128,7 +145,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         double: list[tuple[int, int]] = []
         for open_at, close_at in _pair(_double_marks(text, par_start, par_end)):
             closed = close_at is not None
-            start, end = _strip(text, open_at + 1, close_at if close_at is not None else par_end)
+            start, end = _strip(text, open_at + mark_length(text, open_at), close_at if close_at is not None else par_end)
             if start >= end:
                 continue
             double.append((open_at, close_at if close_at is not None else par_end))

@@ -5,6 +5,8 @@ Patterns (each tagged with the ``rule`` that produced it):
 * ``clausal_complement``: `X said (that) <clause>`, `X told Y <clause>`, also postposed
   where the scheme makes the clause a complement (`<clause>, X added` in ClearNLP);
 * ``postposed``: `<clause>, the US military added.` / `…, reported Reuters.` (UD parataxis);
+* ``parenthetical``: `<words>, she said, <words>`: the content in two parts around the cue;
+* ``embedded_question``: `asked Sanders whether <clause>`, `was asked about <topic>`;
 * ``infinitive``: `Biden vowed to “respond”` for verbs that report an infinitive;
 * ``quoted_fragment``: `called it a “clear aggression”`, `blamed “radical … groups” for …`:
   a nominal content of these verbs counts only when it carries a quoted fragment;
@@ -55,6 +57,15 @@ _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _CLAUSE_END = frozenset({".", ";", ":", "?", "!"})
 _LEADING_JUNK = frozenset({"that", "because", ",", ":", ";", "-", "–", "—"})
 _TRAILING_JUNK = frozenset({",", ".", ":", ";", "-", "–", "—", "!", "?"})
+#: Words of a prepositional phrase between a cue and its `that` (`said in the CNN interview that`).
+_CIRCUMSTANCE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"})
+#: Words that open an embedded question after a question verb.
+_QUESTION_OPENERS = frozenset({"whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "about"})
+_QUESTION_END = frozenset({",", ";", ":", ".", "?", "!", "—", "–"})
+#: Punctuation that sets a reporting clause off from its content (`…, she said`).
+_ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "-"})
+#: Dependents of a cue verb that belong to a bare reporting clause (`has said on Tuesday`).
+_REPORTING_CIRCUMSTANCES = frozenset({"auxiliary", "negation", "adverbial", "oblique", "preposition"})
 
 
 @dataclass(frozen=True)
@@ -101,21 +112,25 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
         if not lexicon.is_cue_verb(lemma):
             continue
         belief = lemma not in lexicon.speech_verbs and lemma not in lexicon.fragment_verbs
-        content, rule = _content_of(verb, lemma, lexicon, quoted)
-        if content is None:
-            continue
+        parts, rule = _parenthetical(verb), "parenthetical"
+        if not parts:
+            content, rule = _content_of(verb, lemma, lexicon, quoted)
+            if content is None:
+                continue
+            parts = [content]
         speaker = speaker_of(verb)
         if speaker is None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not is_passive(verb))):
             speaker = noun_before(verb)  # `Kataeb Hezbollah announced`, whatever the parse made of it
         if belief and speaker is None:
             continue  # a thought needs a thinker; sourceless beliefs are narration
-        yield Attribution(
-            cue=_cue_span(verb),
-            speaker=mention_span(speaker) if speaker is not None else None,
-            content=content,
-            rule=rule,
-            belief=belief,
-        )
+        for part in parts:
+            yield Attribution(
+                cue=_cue_span(verb),
+                speaker=mention_span(speaker) if speaker is not None else None,
+                content=part,
+                rule=rule,
+                belief=belief,
+            )
 
 
 def _cue_span(verb: Token) -> Span:
@@ -125,12 +140,19 @@ def _cue_span(verb: Token) -> Span:
 
 
 def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tuple[Span | None, str]:
+    if lemma in lexicon.question_verbs:
+        question = _embedded_question(verb)
+        if question is not None:
+            return question, "embedded_question"
     if lemma not in lexicon.fragment_verbs or lemma in lexicon.speech_verbs or lemma in lexicon.belief_verbs:
         complements = clausal_complements(verb)
         if complements:
             tokens = {t.i for head in complements for t in head.subtree}
             if complements[0].i < verb.i:
+                if _opens_quote(verb):
+                    return None, ""  # `When asked why, Tyler said, “…`: the quote is what was said
                 return clause_span(verb.doc, tokens), "postposed"
+            tokens |= _stranded_subject(verb, complements[0], listener=lemma in lexicon.addressee_verbs)
             if lemma in lexicon.speech_verbs:
                 tokens |= _content_continuation(verb, max(tokens), lexicon)
             return clause_span(verb.doc, tokens), "clausal_complement"
@@ -166,7 +188,8 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
     if lemma in lexicon.proposition_object_verbs and verb.tag_ not in {"VBG", "VBN"}:
         objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
-            return clause_span(verb.doc, {t.i for t in objects[0].subtree}), "nominal_object"
+            tokens = {t.i for t in objects[0].subtree}
+            return clause_span(verb.doc, tokens | _rest_of_phrase(verb.doc, max(tokens) + 1)), "nominal_object"
     if lemma in lexicon.speech_verbs:
         following = _split_off_content(verb)
         if following is not None:
@@ -174,18 +197,50 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
     return None, ""
 
 
+def _stranded_subject(verb: Token, complement: Token, listener: bool) -> set[int]:
+    """`says the NRA’s refusal … is itself …`: words between the cue and its complement
+    that the parser hung on the cue, other than when, where and to whom it was said,
+    belong to the complement (usually its subject)."""
+    kept: set[int] = set()
+    for child in verb.children:
+        if not verb.i < child.i < complement.i or role(child) in _REPORTING_CIRCUMSTANCES | {"punctuation", "marker"}:
+            continue
+        if listener and role(child) in {"object", "indirect_object"}:
+            continue
+        kept |= {t.i for t in child.subtree}
+    return kept
+
+
+def _rest_of_phrase(doc: Doc, start: int) -> set[int]:
+    """`her plans | to combat the problem`: words the parser cut off a nominal content,
+    up to the next punctuation or coordinator."""
+    end = start
+    while end < doc[start - 1].sent.end and not (doc[end].is_punct or doc[end].pos_ == "CCONJ" or doc[end].is_space):
+        end += 1
+    return set(range(start, end))
+
+
 def _content_continuation(verb: Token, content_end: int, lexicon: Lexicon) -> set[int]:
-    """`said he has not held dinners and never called a donor`: a conjunct the parser hung
-    on the cue, after its content, with no subject of its own and not itself a report,
-    continues the content."""
+    """`said he has not held dinners and never called a donor`, `said … and that the
+    committee would continue`: a conjunct the parser hung on the cue, after its content,
+    with no subject of its own or opened by `that`, and not itself a report, continues
+    the content."""
     tokens: set[int] = set()
     for conjunct in children_with(verb, "conjunct"):
-        if conjunct.i <= content_end or subject_of(conjunct) is not None or conjunct.pos_ not in VERBAL_POS:
+        if conjunct.i <= content_end or conjunct.pos_ not in VERBAL_POS | NOMINAL_POS | {"ADJ"}:
+            continue
+        if subject_of(conjunct) is not None and not has_marker(conjunct, "that"):
             continue
         if lexicon.is_cue_verb(lexicon.cue_lemma(conjunct)) or conjunct.sent.start != verb.sent.start:
             continue
         tokens |= {t.i for t in conjunct.subtree}
     return tokens
+
+
+def _opens_quote(verb: Token) -> bool:
+    """The cue is followed by a comma or colon and an opening quote mark."""
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    return len(after) == 2 and after[0].text in {",", ":"} and after[1].is_quote
 
 
 def _split_off_content(verb: Token) -> Span | None:
@@ -206,13 +261,30 @@ def _split_off_content(verb: Token) -> Span | None:
     return content if content is not None and is_clause(content) else None
 
 
+def _embedded_question(verb: Token) -> Span | None:
+    """`asked Sanders whether …`, `Asked on Fox News who leads the party, he said …`,
+    `was asked about a loan`: the question runs from its wh-word (or after `about`) to
+    the next comma or the end of the sentence. Read from the words: parsers often split
+    a wh-clause from its verb."""
+    doc, end = verb.doc, verb.sent.end
+    for j in range(verb.i + 1, min(verb.i + 8, end - 1)):
+        token = doc[j]
+        if token.lower_ in _QUESTION_OPENERS:
+            first = j + 1 if token.lower_ == "about" else j
+            stop = next((k for k in range(first, end) if doc[k].text in _QUESTION_END), end)
+            return clause_span(doc, set(range(first, stop)))
+        if token.pos_ not in _CIRCUMSTANCE_POS | {"PRON", "ADV"} or token.text in _QUESTION_END:
+            return None
+    return None
+
+
 def _as_clause_content(verb: Token) -> Span | None:
     """`As the International Business Times noted, <clause>`: the clause the `as`-clause
     modifies is what was noted."""
     if role(verb) != "adverbial_clause" or verb.head.i == verb.i:
         return None
-    if not has_marker(verb, "as"):
-        return None
+    if not has_marker(verb, "as") and verb.doc[min(t.i for t in verb.subtree)].lower_ != "as":
+        return None  # `as Clyburn noted`, with `as` parsed as the subject's preposition
     head = verb.head
     content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
     return content if content is not None and is_clause(content) else None
@@ -258,21 +330,68 @@ def _trailing_reporting_clause(verb: Token) -> Span | None:
     """`<clause>, the US military added.` / `…, reported Reuters.` however the parser
     attached the reporting clause: a cue with a subject and no object closes the
     sentence after a comma, and everything before the comma is the content."""
+    subject = _bare_reporting_subject(verb)
+    if subject is None:
+        return None
+    doc, sentence = verb.doc, verb.sent
+    if sentence[-1].text == ":" or (len(sentence) > 1 and sentence[-1].is_space and sentence[-2].text == ":"):
+        return None  # `In a 1963 speech, he declared:` introduces what follows
+    reporting = {t.i for t in verb.subtree} | {t.i for t in subject.subtree} | {verb.i}
+    first = min(i for i in reporting if not doc[i].is_punct)
+    after = [t for t in sentence if t.i > first and t.i not in reporting]
+    if any(not t.is_punct for t in after) or first == 0 or doc[first - 1].text not in _ATTRIBUTION_BREAKS:
+        return None
+    # `“Boots on the ground” would be appropriate, | Carson said`: a sentence break the
+    # parser put at the comma leaves the content in the sentence before
+    start = sentence.start if first - 1 > sentence.start else doc[first - 1].sent.start
+    content = clause_span(doc, set(range(start, first - 1)))
+    return content if content is not None and is_clause(content) else None
+
+
+def _bare_reporting_subject(verb: Token) -> Token | None:
+    """The subject of a reporting clause with no object or complement of its own
+    (`the US military added`, `said Reuters`), if the verb heads one."""
     subject = subject_of(verb)
     if subject is None or is_passive(verb) or children_with(verb, "object", "clausal_complement", "open_complement"):
         return None
-    sentence = verb.sent
-    if sentence[-1].text == ":" or (len(sentence) > 1 and sentence[-1].is_space and sentence[-2].text == ":"):
-        return None  # `In a 1963 speech, he declared:` introduces what follows
-    first = min(verb.i, subject.left_edge.i)
-    reporting = {t.i for t in verb.subtree} | {t.i for t in subject.subtree} | {verb.i}
-    after = [t for t in sentence if t.i > first and t.i not in reporting]
-    if first - 1 <= sentence.start or any(not t.is_punct for t in after):
-        return None
-    if verb.doc[first - 1].text not in {",", "—", "–", "-"}:
-        return None
-    content = clause_span(verb.doc, set(range(sentence.start, first - 1)))
-    return content if content is not None and is_clause(content) else None
+    return subject
+
+
+def _parenthetical(verb: Token) -> list[Span]:
+    """`A wall would stop criminals, she said, but also drugs.`, `The top issues,
+    respondents said, are …`, `This campaign, he says, is different`: a reporting clause between commas inside a sentence,
+    however the parser attached it. The words around it are the content, in two parts
+    that share the cue."""
+    subject = subject_of(verb)
+    if subject is None or is_passive(verb) or children_with(verb, "object", "open_complement"):
+        return []
+    complements = children_with(verb, "clausal_complement")
+    if any(c.i < verb.i or children_with(c, *SUBJECT_ROLES, "expletive") for c in complements):
+        return []  # a complement with a subject of its own is the whole content
+    doc, sentence = verb.doc, verb.sent
+    words = {t.i for t in subject.subtree} | {verb.i}
+    for child in verb.children:
+        if role(child) in _REPORTING_CIRCUMSTANCES:  # `has said`, `said on Tuesday`
+            words |= {t.i for t in child.subtree}
+    first = min(i for i in words if not doc[i].is_punct)
+    last = max(i for i in words if not doc[i].is_punct)
+    if any(i not in words for i in range(first, last + 1)):
+        return []
+    if first - 1 <= sentence.start or last + 2 >= sentence.end:
+        return []
+    if doc[first - 1].text not in _ATTRIBUTION_BREAKS or doc[last + 1].text not in _ATTRIBUTION_BREAKS:
+        return []
+    if doc[last + 2] in verb.subtree and not any(doc[last + 2] in c.subtree for c in complements):
+        return []  # `…, she said, adding that …`: the cue's own clause follows
+    before = clause_span(doc, set(range(sentence.start, first - 1)))
+    after = clause_span(doc, set(range(last + 2, sentence.end)))
+    if before is None or after is None:
+        return []
+    around = set(range(before.start, before.end)) | set(range(after.start, after.end))
+    has_clause = any(
+        child.i in around for i in around for child in children_with(doc[i], *SUBJECT_ROLES, "expletive")
+    )
+    return [before, after] if has_clause else []
 
 
 def is_clause(span: Span) -> bool:
@@ -293,10 +412,16 @@ def _surface_clause(verb: Token, addressee: bool) -> Span | None:
     Times that <clause>`, `says he <verb> …`, read from the words after the verb."""
     doc, end = verb.doc, verb.sent.end
     allowed = {"ADV", "PROPN", "PRON", "PUNCT"} | ({"DET", "NOUN", "ADJ"} if addressee else set())
+    circumstance = False  # `said in the CNN interview that …`
     for j in range(verb.i + 1, min(verb.i + 7, end - 1)):
         token = doc[j]
         if token.lower_ == "that":
             return clause_span(doc, set(range(j + 1, end)))
+        if circumstance or (token.pos_ == "ADP" and j == verb.i + 1):
+            circumstance = token.pos_ in _CIRCUMSTANCE_POS
+            if circumstance:
+                continue
+            return None
         pronoun_clause = token.lower_ in _SUBJECT_PRONOUNS and doc[j + 1].pos_ in VERBAL_POS
         if pronoun_clause and (j == verb.i + 1 or addressee):  # `says he …`, `tells voters she’s …`
             return clause_span(doc, set(range(j, end)))
@@ -312,6 +437,8 @@ def _opens_clause(words: Span) -> bool:
     for k, token in enumerate(words[: MAX_SUBJECT_WORDS + 1]):
         if token.tag_ in FINITE_TAGS | {"MD"}:
             return k > 0
+        if token.pos_ == "ADV" and k > 0:
+            continue  # `says the law unfairly targets …`
         if token.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"} and token.tag_ != "POS":
             return False
     return False
