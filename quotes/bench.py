@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import re
@@ -108,6 +109,23 @@ def timed(function: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def timed_in_child(function: Callable[[], object]) -> tuple[float, int]:
+    """Seconds and peak RSS of ``function`` run in a forked copy of this process, so that
+    each single-process run has a peak of its own (``ru_maxrss`` only ever grows)."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        seconds = timed(function)
+        sender.send((seconds, self_peak_rss()))
+
+    process = context.Process(target=child)
+    process.start()
+    seconds, peak = receiver.recv()
+    process.join()
+    return seconds, peak
+
+
 def documents_of(corpus: list[tuple[str, str]]) -> Iterator[InputDocument]:
     return (InputDocument(doc_id, text, "bench") for doc_id, text in corpus)
 
@@ -121,8 +139,8 @@ def run_benchmark(
     texts = [text for _, text in corpus]
     for _ in nlp.pipe(texts[:20]):  # warm-up: first calls allocate
         pass
-    bare = timed(lambda: [None for _ in nlp.pipe(texts, batch_size=32)])
-    rows = [Row("(a) bare spaCy pipeline, nlp.pipe", bare, len(corpus), words, [self_peak_rss()])]
+    bare, bare_peak = timed_in_child(lambda: [None for _ in nlp.pipe(texts, batch_size=32)])
+    rows = [Row("(a) bare spaCy pipeline, nlp.pipe", bare, len(corpus), words, [bare_peak])]
 
     def job(name: str, workers: int) -> float:
         output = JobOutput(workdir / f"{name}.jsonl", workdir / f"{name}.status.jsonl")
@@ -133,7 +151,8 @@ def run_benchmark(
         assert summary.ok == len(corpus), summary.line()
         return summary.seconds
 
-    rows.append(Row("(b) quotes extract, 1 process", job("single", 1), len(corpus), words, [self_peak_rss()]))
+    single, single_peak = timed_in_child(lambda: job("single", 1))
+    rows.append(Row("(b) quotes extract, 1 process", single, len(corpus), words, [single_peak]))
     with MemorySampler() as sampler:
         seconds = job("workers", workers)
     rows.append(Row(f"(c) quotes extract --workers {workers}", seconds, len(corpus), words, sampler.worker_peaks()))

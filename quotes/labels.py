@@ -37,8 +37,16 @@ def has_marker(clause: Token, word: str) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The nominal subject, active before passive (`X said`, `X is believed`)."""
     subjects = children_with(verb, "subject") or children_with(verb, "passive_subject")
-    # two subjects are a parse error (`…, its dealings with Asia, said Nargis Kassenova`): the nearest is the one
-    return min(subjects, key=lambda s: abs(s.i - verb.i), default=None)
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    # two subjects are a parse error: one name split (`US | media`), or a stray noun
+    # (`…, its dealings with Asia, said Nargis Kassenova`): the nearest, from its first part
+    chosen = min(subjects, key=lambda s: abs(s.i - verb.i))
+    for other in sorted(subjects, key=lambda s: s.i, reverse=True):
+        gap = verb.doc[max(t.i for t in other.subtree) + 1 : chosen.left_edge.i]
+        if other.i < chosen.i and all(t.text == "," for t in gap) and len(gap) <= 1:
+            chosen = other
+    return chosen
 
 
 def is_passive(verb: Token) -> bool:

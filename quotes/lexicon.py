@@ -37,6 +37,8 @@ class Lexicon:
     quote_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     question_verbs: frozenset[str]
+    topic_prepositions: dict[str, frozenset[str]]
+    target_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     proposition_verbs: frozenset[str]
     creation_verbs: frozenset[str]
@@ -52,6 +54,8 @@ class Lexicon:
             quote_verbs=frozenset(data["quote_verbs"]),
             addressee_verbs=frozenset(data["addressee_verbs"]),
             question_verbs=frozenset(data.get("question_verbs", ())),
+            target_verbs=frozenset(data.get("target_verbs", ())),
+            topic_prepositions={verb: frozenset(p) for verb, p in data.get("topic_prepositions", {}).items()},
             speech_nouns=frozenset(data["speech_nouns"]),
             proposition_verbs=frozenset(data["proposition_verbs"]),
             creation_verbs=frozenset(data["creation_verbs"]),

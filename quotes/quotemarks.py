@@ -145,7 +145,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         double: list[tuple[int, int]] = []
         for open_at, close_at in _pair(_double_marks(text, par_start, par_end)):
             closed = close_at is not None
-            start, end = _strip(text, open_at + mark_length(text, open_at), close_at if close_at is not None else par_end)
+            start, end = _strip(
+                text, open_at + mark_length(text, open_at), close_at if close_at is not None else par_end
+            )
             if start >= end:
                 continue
             double.append((open_at, close_at if close_at is not None else par_end))

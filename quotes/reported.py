@@ -12,6 +12,8 @@ Patterns (each tagged with the ``rule`` that produced it):
   a nominal content of these verbs counts only when it carries a quoted fragment;
 * ``nominal_object``: `Tehran denied involvement in …`: the noun-phrase object of a
   verb whose object is a proposition (`deny`, `confirm`, `announce`, not `write a blog`);
+* ``topic``: `pointed to the polls`, `called for a ban`: what a verb spoke about;
+* ``passive_subject``: `the deal was announced on Friday`: the subject of a passive cue;
 * ``source_phrase``: `according to X, <clause>`, `<clause>, as indicated by X`;
 * ``as_clause``: `As the Times noted, <clause>`;
 * ``speech_noun``: `the DOJ demand that <clause>`, `his warning that <clause>`.
@@ -36,6 +38,7 @@ from .labels import (
     has_marker,
     is_passive,
     preposition_of,
+    prepositional_objects,
     role,
     subject_of,
 )
@@ -60,7 +63,9 @@ _TRAILING_JUNK = frozenset({",", ".", ":", ";", "-", "–", "—", "!", "?"})
 #: Words of a prepositional phrase between a cue and its `that` (`said in the CNN interview that`).
 _CIRCUMSTANCE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"})
 #: Words that open an embedded question after a question verb.
-_QUESTION_OPENERS = frozenset({"whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "about"})
+_QUESTION_OPENERS = frozenset(
+    {"whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "about"}
+)
 _QUESTION_END = frozenset({",", ";", ":", ".", "?", "!", "—", "–"})
 #: Punctuation that sets a reporting clause off from its content (`…, she said`).
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "-"})
@@ -109,9 +114,9 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
         if verb.pos_ not in VERBAL_POS:
             continue
         lemma = lexicon.cue_lemma(verb)
-        if not lexicon.is_cue_verb(lemma):
+        if not lexicon.is_cue_verb(lemma) and lemma not in lexicon.topic_prepositions:
             continue
-        belief = lemma not in lexicon.speech_verbs and lemma not in lexicon.fragment_verbs
+        belief = lemma in lexicon.belief_verbs and lemma not in lexicon.speech_verbs
         parts, rule = _parenthetical(verb), "parenthetical"
         if not parts:
             content, rule = _content_of(verb, lemma, lexicon, quoted)
@@ -185,6 +190,10 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         tokens = {t.i for c in dependents for t in c.subtree}
         if tokens and _has_quote(verb.doc, tokens, quoted):
             return clause_span(verb.doc, tokens), "quoted_fragment"
+    if lemma in lexicon.proposition_object_verbs and lemma not in lexicon.target_verbs and is_passive(verb):
+        subjects = children_with(verb, "passive_subject")  # `the deal was announced (by …)`
+        if subjects and subjects[0].pos_ != "PRON":
+            return clause_span(verb.doc, {t.i for t in subjects[0].subtree}), "passive_subject"
     if lemma in lexicon.proposition_object_verbs and verb.tag_ not in {"VBG", "VBN"}:
         objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
@@ -194,7 +203,22 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         following = _split_off_content(verb)
         if following is not None:
             return following, "next_sentence"
+    topic = _topic_of(verb, lexicon.topic_prepositions.get(lemma, frozenset()))
+    if topic is not None and not quoted.covers(verb.idx):  # `vowed to “respond” to the attack`
+        return topic, "topic"
     return None, ""
+
+
+def _topic_of(verb: Token, prepositions: frozenset[str]) -> Span | None:
+    """`pointed to the polls`, `did not respond to requests for comment`, `called for a
+    ban`: the object of the verb's preposition is what was spoken about."""
+    for preposition, obj in prepositional_objects(verb):
+        if preposition in prepositions and obj.i > verb.i:
+            tokens = {t.i for t in obj.subtree if t.i > verb.i} - {c.i for c in children_with(obj, "case_marker")}
+            content = clause_span(verb.doc, tokens | _rest_of_phrase(verb.doc, max(tokens) + 1))
+            if content is not None and len(content) >= 2:
+                return content
+    return None
 
 
 def _stranded_subject(verb: Token, complement: Token, listener: bool) -> set[int]:
@@ -359,9 +383,9 @@ def _bare_reporting_subject(verb: Token) -> Token | None:
 
 def _parenthetical(verb: Token) -> list[Span]:
     """`A wall would stop criminals, she said, but also drugs.`, `The top issues,
-    respondents said, are …`, `This campaign, he says, is different`: a reporting clause between commas inside a sentence,
-    however the parser attached it. The words around it are the content, in two parts
-    that share the cue."""
+    respondents said, are …`, `This campaign, he says, is different`: a reporting clause
+    between commas inside a sentence, however the parser attached it. The words around
+    it are the content, in two parts that share the cue."""
     subject = subject_of(verb)
     if subject is None or is_passive(verb) or children_with(verb, "object", "open_complement"):
         return []
@@ -388,9 +412,7 @@ def _parenthetical(verb: Token) -> list[Span]:
     if before is None or after is None:
         return []
     around = set(range(before.start, before.end)) | set(range(after.start, after.end))
-    has_clause = any(
-        child.i in around for i in around for child in children_with(doc[i], *SUBJECT_ROLES, "expletive")
-    )
+    has_clause = any(child.i in around for i in around for child in children_with(doc[i], *SUBJECT_ROLES, "expletive"))
     return [before, after] if has_clause else []
 
 

@@ -35,11 +35,12 @@ def make_doc() -> DocMaker:
     """Build a parsed ``Doc`` by hand: rules are tested without any model.
 
     ``rows`` are (word, head index, dep, pos, lemma[, tag]); heads are absolute
-    token indices, a token that heads itself is the root.
+    token indices, a token that heads itself is the root; ``sentences`` are the
+    indices of the tokens that start a sentence.
     """
     vocab = spacy.blank("en").vocab
 
-    def build(rows: list[tuple[str, ...]], spaces: list[bool] | None = None) -> Doc:
+    def build(rows: list[tuple[str, ...]], spaces: list[bool] | None = None, sentences: tuple[int, ...] = (0,)) -> Doc:
         words = [r[0] for r in rows]
         if spaces is None:
             spaces = [
@@ -55,7 +56,7 @@ def make_doc() -> DocMaker:
             pos=[r[3] for r in rows],
             lemmas=[r[4] for r in rows],
             tags=[r[5] if len(r) > 5 else "" for r in rows],
-            sent_starts=[i == 0 for i in range(len(rows))],
+            sent_starts=[i in sentences for i in range(len(rows))],
         )
 
     return build

@@ -257,3 +257,104 @@ UD_BREAK_AFTER_CUE = [
     ("plans", 5, "obj", "NOUN", "plan", "NNS"),
     (".", 5, "punct", "PUNCT", ".", "."),
 ]
+#: `said` parsed as a conjunct of the main verb: a reporting clause between commas.
+UD_PARENTHETICAL = [
+    ("A", 1, "det", "DET", "a"),
+    ("wall", 3, "nsubj", "NOUN", "wall"),
+    ("would", 3, "aux", "AUX", "would", "MD"),
+    ("stop", 3, "ROOT", "VERB", "stop", "VB"),
+    ("criminals", 3, "obj", "NOUN", "criminal"),
+    (",", 7, "punct", "PUNCT", ","),
+    ("she", 7, "nsubj", "PRON", "she"),
+    ("said", 3, "conj", "VERB", "say", "VBD"),
+    (",", 11, "punct", "PUNCT", ","),
+    ("but", 11, "cc", "CCONJ", "but"),
+    ("also", 11, "advmod", "ADV", "also"),
+    ("drugs", 3, "conj", "NOUN", "drug"),
+    (".", 3, "punct", "PUNCT", "."),
+]
+#: The comma before the speaker attached to the speaker.
+UD_COMMA_ON_SPEAKER = [
+    ("Growth", 1, "nsubj", "NOUN", "growth"),
+    ("slowed", 1, "ROOT", "VERB", "slow", "VBD"),
+    (",", 4, "punct", "PUNCT", ","),
+    ("an", 4, "det", "DET", "an"),
+    ("official", 5, "nsubj", "NOUN", "official"),
+    ("said", 1, "conj", "VERB", "say", "VBD"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+#: A sentence break at the comma before the reporting clause (two sentences: 0 and 4).
+UD_BREAK_BEFORE_SPEAKER = [
+    ("Troops", 2, "nsubj", "NOUN", "troop"),
+    ("would", 2, "aux", "AUX", "would", "MD"),
+    ("help", 2, "ROOT", "VERB", "help", "VB"),
+    (",", 2, "punct", "PUNCT", ","),
+    ("Carson", 5, "nsubj", "PROPN", "Carson"),
+    ("said", 5, "ROOT", "VERB", "say", "VBD"),
+    (".", 5, "punct", "PUNCT", "."),
+]
+#: The question's subject parsed as a second object of `asked`.
+UD_ASKED_WHETHER = [
+    ("Conroy", 1, "nsubj", "PROPN", "Conroy"),
+    ("asked", 1, "ROOT", "VERB", "ask", "VBD"),
+    ("Sanders", 1, "obj", "PROPN", "Sanders"),
+    ("whether", 7, "mark", "SCONJ", "whether"),
+    ("the", 5, "det", "DET", "the"),
+    ("questions", 1, "obj", "NOUN", "question"),
+    ("were", 7, "cop", "AUX", "be", "VBD"),
+    ("fair", 1, "ccomp", "ADJ", "fair"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+UD_POINTED_TO = [
+    ("She", 1, "nsubj", "PRON", "she"),
+    ("pointed", 1, "ROOT", "VERB", "point", "VBD"),
+    ("to", 4, "case", "ADP", "to"),
+    ("the", 4, "det", "DET", "the"),
+    ("polls", 1, "obl", "NOUN", "poll"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+UD_DEAL_ANNOUNCED = [
+    ("The", 1, "det", "DET", "the"),
+    ("deal", 3, "nsubj:pass", "NOUN", "deal"),
+    ("was", 3, "aux:pass", "AUX", "be", "VBD"),
+    ("announced", 3, "ROOT", "VERB", "announce", "VBN"),
+    ("on", 5, "case", "ADP", "on"),
+    ("Friday", 3, "obl", "PROPN", "Friday"),
+    (".", 3, "punct", "PUNCT", "."),
+]
+UD_GROUP_BLAMED = [
+    ("The", 1, "det", "DET", "the"),
+    ("group", 3, "nsubj:pass", "NOUN", "group"),
+    ("was", 3, "aux:pass", "AUX", "be", "VBD"),
+    ("blamed", 3, "ROOT", "VERB", "blame", "VBN"),
+    ("for", 5, "case", "ADP", "for"),
+    ("attacks", 3, "obl", "NOUN", "attack"),
+    (".", 3, "punct", "PUNCT", "."),
+]
+#: The complement's subject parsed as the object of `says`.
+UD_SUBJECT_AS_OBJECT = [
+    ("He", 1, "nsubj", "PRON", "he"),
+    ("says", 1, "ROOT", "VERB", "say", "VBZ"),
+    ("the", 3, "det", "DET", "the"),
+    ("law", 1, "obj", "NOUN", "law"),
+    ("unfairly", 5, "advmod", "ADV", "unfairly"),
+    ("targets", 1, "ccomp", "VERB", "target", "VBZ"),
+    ("gays", 5, "obj", "NOUN", "gay"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+#: `said, “…” that …`: the report goes on after an unfinished quote.
+UD_QUOTE_THEN_MORE = [
+    ("Lawyers", 1, "nsubj", "NOUN", "lawyer"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    (",", 1, "punct", "PUNCT", ","),
+    ("“", 5, "punct", "PUNCT", "“"),
+    ("they", 5, "nsubj", "PRON", "they"),
+    ("reach", 1, "ccomp", "VERB", "reach", "VBP"),
+    ("the", 7, "det", "DET", "the"),
+    ("conclusion", 5, "obj", "NOUN", "conclusion"),
+    ("”", 5, "punct", "PUNCT", "”"),
+    ("that", 11, "mark", "SCONJ", "that"),
+    ("Cruz", 11, "nsubj", "PROPN", "Cruz"),
+    ("qualifies", 7, "acl", "VERB", "qualify", "VBZ"),
+    (".", 1, "punct", "PUNCT", "."),
+]

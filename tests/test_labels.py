@@ -52,3 +52,27 @@ def test_prepositional_objects(make_doc):
     assert [(p, o.text) for p, o in labels.prepositional_objects(ud[4])] == [("according to", "Reuters")]
     clear = make_doc(CLEAR_ACCORDING)
     assert [(p, o.text) for p, o in labels.prepositional_objects(clear[4])] == [("according to", "Reuters")]
+
+
+def test_of_two_subjects_the_nearest_is_the_speaker(make_doc):
+    doc = make_doc(
+        [
+            ("Influence", 1, "nsubj", "NOUN", "influence"),
+            ("grew", 1, "ROOT", "VERB", "grow", "VBD"),
+            ("in", 3, "case", "ADP", "in"),
+            ("Asia", 5, "nsubj", "PROPN", "Asia"),
+            (",", 5, "punct", "PUNCT", ","),
+            ("said", 1, "conj", "VERB", "say", "VBD"),
+            ("Nargis", 5, "nsubj", "PROPN", "Nargis"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    assert labels.subject_of(doc[5]).text == "Nargis"
+    split_name = make_doc(
+        [
+            ("US", 2, "nsubj", "PROPN", "US"),
+            ("media", 2, "nsubj", "NOUN", "media"),
+            ("reported", 2, "ROOT", "VERB", "report", "VBD"),
+        ]
+    )
+    assert labels.subject_of(split_name[2]).text == "US"

@@ -9,18 +9,27 @@ from parses import (
     CLEAR_SAID_THAT,
     UD_ACCORDING,
     UD_AS_NOTED,
+    UD_ASKED_WHETHER,
     UD_BREAK_AFTER_CUE,
+    UD_BREAK_BEFORE_SPEAKER,
+    UD_COMMA_ON_SPEAKER,
     UD_CONTENT_CONTINUES,
+    UD_DEAL_ANNOUNCED,
     UD_DEMAND_THAT,
     UD_DENIED_INVOLVEMENT,
+    UD_GROUP_BLAMED,
     UD_MILITARY_IN_STATEMENT,
     UD_MISATTACHED_TAIL,
     UD_NAME_SPLIT_BY_PARSE,
+    UD_PARENTHETICAL,
+    UD_POINTED_TO,
     UD_POSTPOSED,
+    UD_QUOTE_THEN_MORE,
     UD_SAID_THAT,
     UD_SAYING,
     UD_SAYS_NO_THAT,
     UD_SOURCELESS,
+    UD_SUBJECT_AS_OBJECT,
     UD_SUBJECT_LOST,
     UD_TOLD_REPORTERS,
     UD_TWO_SUBJECTS,
@@ -206,3 +215,56 @@ def test_speaker_next_to_the_verb_when_the_parse_lost_the_subject(make_doc):
 def test_clause_without_that_read_from_the_words(make_doc):
     found = only(make_doc(UD_SAYS_NO_THAT))
     assert (found.speaker.text, found.content.text, found.rule) == ("Clinton", "many doubted her", "surface_clause")
+
+
+def test_reporting_clause_between_commas_splits_the_content(make_doc):
+    doc = make_doc(UD_PARENTHETICAL)
+    found = find_reported(doc, LEXICON)
+    assert [(a.speaker.text, a.cue.text, a.content.text, a.rule) for a in found] == [
+        ("she", "said", "A wall would stop criminals", "parenthetical"),
+        ("she", "said", "but also drugs", "parenthetical"),
+    ]
+    records = quotes_from_doc(doc, "d", LEXICON)
+    assert {r.cue.start for r in records} == {doc[7].idx}  # one cue: one attribution in two parts
+
+
+def test_postposed_speaker_with_the_comma_attached_to_it(make_doc):
+    found = only(make_doc(UD_COMMA_ON_SPEAKER))
+    assert (found.speaker.text, found.content.text, found.rule) == ("an official", "Growth slowed", "postposed")
+
+
+def test_postposed_speaker_after_a_sentence_break_at_the_comma(make_doc):
+    found = only(make_doc(UD_BREAK_BEFORE_SPEAKER, sentences=(0, 4)))
+    assert (found.speaker.text, found.content.text, found.rule) == ("Carson", "Troops would help", "postposed")
+
+
+def test_embedded_question_read_from_the_words(make_doc):
+    found = only(make_doc(UD_ASKED_WHETHER))
+    assert (found.speaker.text, found.content.text, found.rule) == (
+        "Conroy",
+        "whether the questions were fair",
+        "embedded_question",
+    )
+
+
+def test_what_a_verb_spoke_about(make_doc):
+    found = only(make_doc(UD_POINTED_TO))
+    assert (found.speaker.text, found.content.text, found.rule) == ("She", "the polls", "topic")
+
+
+def test_passive_subject_of_a_proposition_verb_but_not_of_a_judgement(make_doc):
+    found = only(make_doc(UD_DEAL_ANNOUNCED))
+    assert (found.speaker, found.content.text, found.rule) == (None, "The deal", "passive_subject")
+    assert find_reported(make_doc(UD_GROUP_BLAMED), LEXICON) == []
+
+
+def test_complement_subject_parsed_as_object_stays_in_the_content(make_doc):
+    found = only(make_doc(UD_SUBJECT_AS_OBJECT))
+    assert (found.content.text, found.rule) == ("the law unfairly targets gays", "clausal_complement")
+
+
+def test_quote_the_report_goes_on_after_is_a_mixed_content(make_doc):
+    doc = make_doc(UD_QUOTE_THEN_MORE)
+    [record] = quotes_from_doc(doc, "d", LEXICON)
+    assert (record.type, record.speaker.text, record.rule) == ("mixed", "Lawyers", "clausal_complement")
+    assert record.text.startswith("“") and record.text.endswith("that Cruz qualifies")
