@@ -117,7 +117,7 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
         if not lexicon.is_cue_verb(lemma) and lemma not in lexicon.topic_prepositions:
             continue
         belief = lemma in lexicon.belief_verbs and lemma not in lexicon.speech_verbs
-        parts, rule = _parenthetical(verb), "parenthetical"
+        parts, rule = (_parenthetical(verb) if lexicon.is_cue_verb(lemma) else []), "parenthetical"
         if not parts:
             content, rule = _content_of(verb, lemma, lexicon, quoted)
             if content is None:
@@ -145,6 +145,8 @@ def _cue_span(verb: Token) -> Span:
 
 
 def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tuple[Span | None, str]:
+    if not lexicon.is_cue_verb(lemma):  # `talked about the economy`: only what it was about
+        return _topic_of(verb, lexicon.topic_prepositions[lemma], quoted), "topic"
     if lemma in lexicon.question_verbs:
         question = _embedded_question(verb)
         if question is not None:
@@ -203,15 +205,14 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         following = _split_off_content(verb)
         if following is not None:
             return following, "next_sentence"
-    topic = _topic_of(verb, lexicon.topic_prepositions.get(lemma, frozenset()))
-    if topic is not None and not quoted.covers(verb.idx):  # `vowed to “respond” to the attack`
-        return topic, "topic"
-    return None, ""
+    return _topic_of(verb, lexicon.topic_prepositions.get(lemma, frozenset()), quoted), "topic"
 
 
-def _topic_of(verb: Token, prepositions: frozenset[str]) -> Span | None:
+def _topic_of(verb: Token, prepositions: frozenset[str], quoted: Ranges) -> Span | None:
     """`pointed to the polls`, `did not respond to requests for comment`, `called for a
     ban`: the object of the verb's preposition is what was spoken about."""
+    if quoted.covers(verb.idx):
+        return None  # `vowed to “respond” to the attack`: the verb is someone's words
     for preposition, obj in prepositional_objects(verb):
         if preposition in prepositions and obj.i > verb.i:
             tokens = {t.i for t in obj.subtree if t.i > verb.i} - {c.i for c in children_with(obj, "case_marker")}
@@ -372,12 +373,20 @@ def _trailing_reporting_clause(verb: Token) -> Span | None:
     return content if content is not None and is_clause(content) else None
 
 
-def _bare_reporting_subject(verb: Token) -> Token | None:
+def _bare_reporting_subject(verb: Token, subjectless_complement: bool = False) -> Token | None:
     """The subject of a reporting clause with no object or complement of its own
-    (`the US military added`, `said Reuters`), if the verb heads one."""
+    (`the US military added`, `said Reuters`), if the verb heads one; with
+    ``subjectless_complement``, a complement without a subject is allowed (`he says, is …`)."""
     subject = subject_of(verb)
-    if subject is None or is_passive(verb) or children_with(verb, "object", "clausal_complement", "open_complement"):
+    if subject is None or is_passive(verb) or children_with(verb, "object", "open_complement"):
         return None
+    for complement in children_with(verb, "clausal_complement"):
+        if (
+            not subjectless_complement
+            or complement.i < verb.i
+            or children_with(complement, *SUBJECT_ROLES, "expletive")
+        ):
+            return None
     return subject
 
 
@@ -386,12 +395,10 @@ def _parenthetical(verb: Token) -> list[Span]:
     respondents said, are …`, `This campaign, he says, is different`: a reporting clause
     between commas inside a sentence, however the parser attached it. The words around
     it are the content, in two parts that share the cue."""
-    subject = subject_of(verb)
-    if subject is None or is_passive(verb) or children_with(verb, "object", "open_complement"):
-        return []
-    complements = children_with(verb, "clausal_complement")
-    if any(c.i < verb.i or children_with(c, *SUBJECT_ROLES, "expletive") for c in complements):
+    subject = _bare_reporting_subject(verb, subjectless_complement=True)
+    if subject is None:
         return []  # a complement with a subject of its own is the whole content
+    complements = children_with(verb, "clausal_complement")
     doc, sentence = verb.doc, verb.sent
     words = {t.i for t in subject.subtree} | {verb.i}
     for child in verb.children:
