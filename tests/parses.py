@@ -358,3 +358,20 @@ UD_QUOTE_THEN_MORE = [
     ("qualifies", 7, "acl", "VERB", "qualify", "VBZ"),
     (".", 1, "punct", "PUNCT", "."),
 ]
+#: A noun before the reporting clause parsed as a second subject of `said`.
+UD_STRAY_SUBJECT = [
+    ("Influence", 1, "nsubj", "NOUN", "influence"),
+    ("grew", 1, "ROOT", "VERB", "grow", "VBD"),
+    ("in", 3, "case", "ADP", "in"),
+    ("Asia", 5, "nsubj", "PROPN", "Asia"),
+    (",", 5, "punct", "PUNCT", ","),
+    ("said", 1, "conj", "VERB", "say", "VBD"),
+    ("Nargis", 5, "nsubj", "PROPN", "Nargis"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+#: One name parsed as two subjects.
+UD_SPLIT_NAME_SUBJECTS = [
+    ("US", 2, "nsubj", "PROPN", "US"),
+    ("media", 2, "nsubj", "NOUN", "media"),
+    ("reported", 2, "ROOT", "VERB", "report", "VBD"),
+]

@@ -9,6 +9,8 @@ from parses import (
     UD_ACCORDING,
     UD_PASSIVE_AGENT,
     UD_SAID_THAT,
+    UD_SPLIT_NAME_SUBJECTS,
+    UD_STRAY_SUBJECT,
 )
 
 from quotes import labels
@@ -55,24 +57,5 @@ def test_prepositional_objects(make_doc):
 
 
 def test_of_two_subjects_the_nearest_is_the_speaker(make_doc):
-    doc = make_doc(
-        [
-            ("Influence", 1, "nsubj", "NOUN", "influence"),
-            ("grew", 1, "ROOT", "VERB", "grow", "VBD"),
-            ("in", 3, "case", "ADP", "in"),
-            ("Asia", 5, "nsubj", "PROPN", "Asia"),
-            (",", 5, "punct", "PUNCT", ","),
-            ("said", 1, "conj", "VERB", "say", "VBD"),
-            ("Nargis", 5, "nsubj", "PROPN", "Nargis"),
-            (".", 1, "punct", "PUNCT", "."),
-        ]
-    )
-    assert labels.subject_of(doc[5]).text == "Nargis"
-    split_name = make_doc(
-        [
-            ("US", 2, "nsubj", "PROPN", "US"),
-            ("media", 2, "nsubj", "NOUN", "media"),
-            ("reported", 2, "ROOT", "VERB", "report", "VBD"),
-        ]
-    )
-    assert labels.subject_of(split_name[2]).text == "US"
+    assert labels.subject_of(make_doc(UD_STRAY_SUBJECT)[5]).text == "Nargis"
+    assert labels.subject_of(make_doc(UD_SPLIT_NAME_SUBJECTS)[2]).text == "US"

@@ -228,39 +228,32 @@ def test_reporting_clause_between_commas_splits_the_content(make_doc):
     assert {r.cue.start for r in records} == {doc[7].idx}  # one cue: one attribution in two parts
 
 
-def test_postposed_speaker_with_the_comma_attached_to_it(make_doc):
-    found = only(make_doc(UD_COMMA_ON_SPEAKER))
-    assert (found.speaker.text, found.content.text, found.rule) == ("an official", "Growth slowed", "postposed")
-
-
-def test_postposed_speaker_after_a_sentence_break_at_the_comma(make_doc):
-    found = only(make_doc(UD_BREAK_BEFORE_SPEAKER, sentences=(0, 4)))
-    assert (found.speaker.text, found.content.text, found.rule) == ("Carson", "Troops would help", "postposed")
-
-
-def test_embedded_question_read_from_the_words(make_doc):
-    found = only(make_doc(UD_ASKED_WHETHER))
-    assert (found.speaker.text, found.content.text, found.rule) == (
-        "Conroy",
-        "whether the questions were fair",
-        "embedded_question",
-    )
-
-
-def test_what_a_verb_spoke_about(make_doc):
-    found = only(make_doc(UD_POINTED_TO))
-    assert (found.speaker.text, found.content.text, found.rule) == ("She", "the polls", "topic")
+@pytest.mark.parametrize(
+    ("rows", "sentences", "expected"),
+    [
+        (UD_COMMA_ON_SPEAKER, (0,), ("an official", "Growth slowed", "postposed")),
+        (UD_BREAK_BEFORE_SPEAKER, (0, 4), ("Carson", "Troops would help", "postposed")),
+        (UD_ASKED_WHETHER, (0,), ("Conroy", "whether the questions were fair", "embedded_question")),
+        (UD_POINTED_TO, (0,), ("She", "the polls", "topic")),
+        (UD_SUBJECT_AS_OBJECT, (0,), ("He", "the law unfairly targets gays", "clausal_complement")),
+    ],
+    ids=[
+        "comma-attached-to-the-speaker",
+        "sentence-break-at-the-comma",
+        "embedded-question",
+        "topic-of-speech",
+        "complement-subject-parsed-as-object",
+    ],
+)
+def test_repairs_and_nominal_contents(make_doc, rows, sentences, expected):
+    found = only(make_doc(rows, sentences=sentences))
+    assert (found.speaker.text, found.content.text, found.rule) == expected
 
 
 def test_passive_subject_of_a_proposition_verb_but_not_of_a_judgement(make_doc):
     found = only(make_doc(UD_DEAL_ANNOUNCED))
     assert (found.speaker, found.content.text, found.rule) == (None, "The deal", "passive_subject")
     assert find_reported(make_doc(UD_GROUP_BLAMED), LEXICON) == []
-
-
-def test_complement_subject_parsed_as_object_stays_in_the_content(make_doc):
-    found = only(make_doc(UD_SUBJECT_AS_OBJECT))
-    assert (found.content.text, found.rule) == ("the law unfairly targets gays", "clausal_complement")
 
 
 def test_quote_the_report_goes_on_after_is_a_mixed_content(make_doc):
