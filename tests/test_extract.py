@@ -169,6 +169,11 @@ def test_generated_direct_quotes_are_found(nlp, speaker, words, lead):
             "she",
             "Unlike Hillary Clinton, I know that flying is an activity.",
         ),
+        (
+            "''Revenues are up a little bit,'' said Mr. Ekovich, who runs the club.",
+            "Mr. Ekovich",
+            "Revenues are up a little bit,",
+        ),
     ],
     ids=[
         "attribution-after-sentence-break",
@@ -176,6 +181,7 @@ def test_generated_direct_quotes_are_found(nlp, speaker, words, lead):
         "short-answered",
         "introduced-in-previous-paragraph",
         "introduced-after-a-clause",
+        "doubled-apostrophe-marks",
     ],
 )
 def test_direct_quote_attribution(nlp, text, speaker, content):
