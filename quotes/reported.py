@@ -67,6 +67,8 @@ _QUESTION_OPENERS = frozenset(
     {"whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "about"}
 )
 _QUESTION_END = frozenset({",", ";", ":", ".", "?", "!", "—", "–"})
+#: Parts of speech that end a nominal content the parser cut short.
+_PHRASE_END = frozenset({"CCONJ", "SCONJ"})
 #: Punctuation that sets a reporting clause off from its content (`…, she said`).
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "-"})
 #: Dependents of a cue verb that belong to a bare reporting clause (`has said on Tuesday`).
@@ -238,9 +240,11 @@ def _stranded_subject(verb: Token, complement: Token, listener: bool) -> set[int
 
 def _rest_of_phrase(doc: Doc, start: int) -> set[int]:
     """`her plans | to combat the problem`: words the parser cut off a nominal content,
-    up to the next punctuation or coordinator."""
+    up to the next punctuation, coordinator or subordinate clause (`as the vote neared`)."""
     end = start
-    while end < doc[start - 1].sent.end and not (doc[end].is_punct or doc[end].pos_ == "CCONJ" or doc[end].is_space):
+    while end < doc[start - 1].sent.end and not (
+        doc[end].is_punct or doc[end].pos_ in _PHRASE_END or doc[end].is_space
+    ):
         end += 1
     return set(range(start, end))
 
