@@ -32,14 +32,13 @@ from .evaluate import (
 )
 from .extract import extract_many
 from .fixtures import export_fixtures, verify_fixtures
-from .inputs import DEFAULT_GLOBS, InputOptions, iter_documents
+from .inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
 from .lexicon import Lexicon
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .progress import progress_bar
 from .records import Quote
 from .render import render_report
 from .speakers import Registry
-from .testing import read_records
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -395,8 +394,7 @@ def speech_cue_classifier(gold: list[GoldAttribution], nlp: Language, lexicon: L
 def _predictions(path: str | None, texts: dict[str, str], nlp: Language, registry: Registry) -> tuple[list[Quote], int]:
     """Records to score (read from ``path``, or extracted) and how many documents failed."""
     if path:
-        lines = Path(path).read_text(encoding="utf8").splitlines()
-        return [Quote.from_dict(json.loads(line)) for line in lines if line.strip()], 0
+        return [Quote.from_dict(record) for record in read_records(path)], 0
     quotes: list[Quote] = []
     failed = 0
     for result in extract_many(texts.items(), nlp, registry=registry):

@@ -14,6 +14,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from io import BufferedIOBase
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -54,6 +55,17 @@ class Source:
     @property
     def gzipped(self) -> bool:
         return self.path.endswith(".gz")
+
+
+def open_input(path: str | Path) -> BufferedIOBase:
+    """A file for reading bytes, decompressed if its name ends in ``.gz``."""
+    return gzip.open(path, "rb") if str(path).endswith(".gz") else open(path, "rb")
+
+
+def read_records(path: str | Path) -> list[dict[str, Any]]:
+    """Records from a JSON Lines file written by ``quotes extract`` (gzipped if named ``.gz``)."""
+    with open_input(path) as lines:
+        return [json.loads(line) for line in lines if line.strip()]
 
 
 def is_jsonl(name: str) -> bool:
@@ -101,11 +113,8 @@ def read_source(
     try:
         if source.kind == "text":
             yield decode(Path(source.path).read_bytes(), source.doc_id, source.path)
-        elif source.gzipped:
-            with gzip.open(source.path, "rb") as lines:
-                yield from read_jsonl(lines, source.path, options)
         else:
-            with open(source.path, "rb") as lines:
+            with open_input(source.path) as lines:  # byte ranges are cut only from plain files
                 first_line = _seek_line(lines, source.start)
                 yield from read_jsonl(_lines_until(lines, source.end), source.path, options, first_line)
     except FileNotFoundError:
@@ -122,7 +131,7 @@ def iter_documents(
         yield from read_source(source, options, stdin)
 
 
-def _seek_line(stream: BinaryIO, start: int) -> int:
+def _seek_line(stream: BufferedIOBase, start: int) -> int:
     """Move to the first line starting at or after ``start``; return its line number (1-based).
 
     Counting the newlines before it keeps fallback ids (``file:LINE``) the same however
@@ -142,7 +151,7 @@ def _seek_line(stream: BinaryIO, start: int) -> int:
     return newlines + 2
 
 
-def _lines_until(stream: BinaryIO, end: int | None) -> Iterator[bytes]:
+def _lines_until(stream: BufferedIOBase, end: int | None) -> Iterator[bytes]:
     while end is None or stream.tell() < end:
         line = stream.readline()
         if not line:
@@ -194,7 +203,7 @@ def count_documents(paths: Iterable[str], options: InputOptions = InputOptions()
             total += 1
             continue
         try:
-            with gzip.open(source.path, "rb") if source.gzipped else open(source.path, "rb") as lines:
+            with open_input(source.path) as lines:
                 total += sum(1 for line in lines if line.strip())
         except (OSError, EOFError):
             total += 1

@@ -13,13 +13,11 @@ candidates (speaker and text) instead of a bare ``AssertionError``::
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
-from pathlib import Path
 from typing import Any
 
 from .evaluate import read_seed_gold
@@ -199,9 +197,3 @@ def seed_quotes() -> list[dict[str, Any]]:
             }
         )
     return records
-
-
-def read_records(path: str | Path) -> list[dict[str, Any]]:
-    """Records from a JSON Lines file written by ``quotes extract`` (gzipped if named ``.gz``)."""
-    with gzip.open(path, "rt", encoding="utf8") if str(path).endswith(".gz") else open(path, encoding="utf8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
