@@ -12,9 +12,10 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from html import escape
-from importlib import resources
 from itertools import pairwise
 from typing import Any
+
+from .resources import read_text
 
 Record = Mapping[str, Any]
 
@@ -142,8 +143,7 @@ def render_report(records: Sequence[Record], texts: Mapping[str, str], title: st
         else ""
     )
     details = {r["quote_id"]: _details(r) for r in records}
-    style = (resources.files("quotes") / "data" / "review.css").read_text(encoding="utf8")
-    script = (resources.files("quotes") / "data" / "review.js").read_text(encoding="utf8")
+    style, script = read_text("review.css"), read_text("review.js")
     counts = Counter(r["type"] for r in records)
     legend = " ".join(
         f'<span class="legend"><span class="swatch {kind}"></span>{kind} ({counts[kind]})</span>'

@@ -11,7 +11,12 @@ from typing import Any
 DATA_DIR = Path(__file__).parent / "data"
 
 
+def read_text(name: str) -> str:
+    """A text file shipped with the package under ``quotes/data``."""
+    return (resources.files("quotes") / "data" / name).read_text(encoding="utf8")
+
+
 @cache
 def read_json(name: str) -> Any:
     """Read a JSON data file shipped with the package (read once, never mutated)."""
-    return json.loads((resources.files("quotes") / "data" / name).read_text(encoding="utf8"))
+    return json.loads(read_text(name))
