@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from . import entities  # noqa: F401  registers the shipped pipeline's entity_repair factory
 from .errors import QuotesError
 from .resources import read_json
 

@@ -148,8 +148,8 @@ def _continues_name(doc: Doc, i: int, beyond: int, start: int, end: int) -> bool
 
 
 def _is_name_word(token: Token) -> bool:
-    """Proper nouns, numbers, and capitalised words inside names (`New`, `National`)."""
-    return token.pos_ in {"PROPN", "NUM"} or (token.pos_ in {"ADJ", "NOUN"} and token.text[:1].isupper())
+    """Proper nouns, numbers, and capitalised words inside names (`New`, `National`, `United`)."""
+    return token.pos_ in {"PROPN", "NUM"} or (token.pos_ in {"ADJ", "NOUN", "VERB"} and token.text[:1].isupper())
 
 
 def sentences_to_doc(vocab: Vocab, sentences: list[_Sentence], with_entities: bool) -> Doc:

@@ -60,7 +60,12 @@ def build_corpus(corpora: Path, out_dir: Path) -> dict[str, int]:
 
 
 def write_raw_text(corpora: Path, out_file: Path) -> int:
-    """Unlabelled text for the static vectors: PolNeAR news plus treebank train text."""
+    """Unlabelled text for the static vectors: PolNeAR news plus treebank train text.
+
+    Only training documents: dev and test text must stay unseen, even unlabelled.
+    """
+    splits = gum_splits(corpora / GUM_DIR)
+    gum_train = [p for p in sorted((corpora / GUM_DIR / "dep").glob("*.conllu")) if p.stem not in splits]
     lines = 0
     with out_file.open("w", encoding="utf8") as out:
         for path in sorted((corpora / "polnear-train" / "text").glob("*.txt")):
@@ -68,10 +73,7 @@ def write_raw_text(corpora: Path, out_file: Path) -> int:
                 if line.strip():
                     out.write(line.strip() + "\n")
                     lines += 1
-        for path in [
-            corpora / EWT_DIR / "en_ewt-ud-train.conllu",
-            *sorted((corpora / GUM_DIR / "dep").glob("*.conllu")),
-        ]:
+        for path in [corpora / EWT_DIR / "en_ewt-ud-train.conllu", *gum_train]:
             for line in path.read_text(encoding="utf8").splitlines():
                 if line.startswith("# text = "):
                     out.write(line[len("# text = ") :] + "\n")

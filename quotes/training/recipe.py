@@ -1,10 +1,10 @@
-"""The training recipe of the shipped pipeline: convert → vectors → pretrain → train → evaluate → package.
+"""The training recipe of the shipped pipeline: convert → vectors → pretrain → train → assemble → evaluate → package.
 
 Run it all with ``nox -s train_model`` or step by step::
 
     python -m quotes.training prepare  --corpora ../shared/corpora
     python -m quotes.training pretrain
-    python -m quotes.training train
+    python -m quotes.training train       # ends with assemble: adds entity_repair
     python -m quotes.training evaluate --corpora ../shared/corpora
     python -m quotes.training package
 
@@ -21,6 +21,7 @@ import platform
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ CONFIG = REPO / "training" / "config.cfg"
 WORKDIR = REPO / "training" / "output"
 MODEL_NAME = "en_quotes_news"
 PACKAGE_MODEL = REPO / "quotes" / "models" / MODEL_NAME
+#: The assembled pipeline (trained components + entity_repair) inside the work folder.
+PIPELINE = "pipeline"
 DEFAULT_CORPORA = REPO.parent / "shared" / "corpora"
 #: Static vectors: floret (hashed subwords) trained on the unlabelled text, small
 #: enough to ship (bucket × dim floats).
@@ -54,6 +57,8 @@ def prepare(corpora: Path, workdir: Path) -> None:
 
     from .corpus import build_corpus, write_raw_text
 
+    started = time.perf_counter()
+    (workdir / "timing.json").unlink(missing_ok=True)  # a new run starts a new record
     counts = build_corpus(corpora, workdir / "corpus")
     print(f"corpus: {counts}")
     raw = workdir / "corpus" / "raw.txt"
@@ -78,6 +83,7 @@ def prepare(corpora: Path, workdir: Path) -> None:
         jsonl_loc=None,
         attr="ORTH",
     )
+    _record_minutes(workdir, "prepare", started)
 
 
 def _paths(workdir: Path) -> dict[str, Any]:
@@ -94,11 +100,12 @@ def pretrain(workdir: Path) -> Path:
     from spacy.training.pretrain import pretrain as spacy_pretrain
     from spacy.util import load_config
 
-    import quotes.pipeline  # noqa: F401  registers paragraph_breaks
+    import quotes.pipeline  # noqa: F401  registers the pipeline's own components
 
     started = time.perf_counter()
     config = load_config(CONFIG, overrides=_paths(workdir), interpolate=False)
-    spacy_pretrain(config, workdir / "pretrain", use_gpu=-1)
+    (workdir / "pretrain").mkdir(parents=True, exist_ok=True)
+    spacy_pretrain(config.interpolate(), workdir / "pretrain", use_gpu=-1)
     _record_minutes(workdir, "pretrain", started)
     return last_pretrained_weights(workdir)
 
@@ -121,19 +128,42 @@ def train(workdir: Path) -> Path:
     """``spacy train`` with the repo config from the pretrained tok2vec; returns the best model."""
     from spacy.cli.train import train as spacy_train
 
-    import quotes.pipeline  # noqa: F401  registers paragraph_breaks
+    import quotes.pipeline  # noqa: F401  registers the pipeline's own components
 
     settings = _paths(workdir) | {"paths.init_tok2vec": str(last_pretrained_weights(workdir))}
     started = time.perf_counter()
     spacy_train(CONFIG, workdir / "model", overrides=settings, use_gpu=-1)
     _record_minutes(workdir, "train", started)
-    return workdir / "model" / "model-best"
+    return assemble(workdir)
+
+
+def assemble(workdir: Path) -> Path:
+    """The best trained model plus the rule components built from the training data."""
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    from quotes.entities import add_entity_repair
+
+    started = time.perf_counter()
+    nlp = spacy.load(workdir / "model" / "model-best")
+    train_docs = DocBin().from_disk(workdir / "corpus" / "train.spacy")
+
+    def examples() -> Iterator[Example]:
+        return (Example(nlp.make_doc(doc.text), doc) for doc in train_docs.get_docs(nlp.vocab))
+
+    add_entity_repair(nlp, examples)
+    nlp.to_disk(workdir / PIPELINE)
+    _record_minutes(workdir, "assemble", started)
+    return workdir / PIPELINE
 
 
 def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
     """Test-set scores (EWT, GUM) and single-core speed on news text."""
     import spacy
     from spacy.training import Corpus
+
+    import quotes.pipeline  # noqa: F401  registers the pipeline's own components
 
     from .corpus import build_corpus
 
@@ -340,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("step", choices=["prepare", "pretrain", "train", "evaluate", "package", "all"])
+    parser.add_argument("step", choices=["prepare", "pretrain", "train", "assemble", "evaluate", "package", "all"])
     parser.add_argument(
         "--corpora",
         type=Path,
@@ -352,16 +382,18 @@ def main(argv: list[str] | None = None) -> int:
         "--model",
         type=Path,
         default=None,
-        help="trained model to evaluate/package (default: workdir/model/model-best)",
+        help=f"trained model to evaluate/package (default: workdir/{PIPELINE})",
     )
     args = parser.parse_args(argv)
-    model = args.model or args.workdir / "model" / "model-best"
+    model = args.model or args.workdir / PIPELINE
     if args.step in ("prepare", "all"):
         prepare(args.corpora, args.workdir)
     if args.step in ("pretrain", "all"):
         pretrain(args.workdir)
     if args.step in ("train", "all"):
         model = train(args.workdir)
+    if args.step == "assemble":
+        model = assemble(args.workdir)
     if args.step in ("evaluate", "package", "all"):
         scores = evaluate(model, args.workdir, args.corpora)
         print(json.dumps(scores, indent=2))

@@ -1,0 +1,125 @@
+"""entity_repair: the rules on hand-tagged Docs, the gazetteer filter, saving and loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from quotes.entities import EntityRepair, is_acronym, repair_entities, unambiguous_places
+
+PLACES = frozenset({"Oakland", "Paris", "United States", "US"})
+HEADS = frozenset({"University", "Party"})
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("en")
+
+
+def tagged(nlp: Language, text: str, ents: list[tuple[str, str]], sentence_starts: tuple[int, ...] = (0,)) -> Doc:
+    """`text` with each (words, label) tagged at its first untagged occurrence."""
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.is_sent_start = token.i in sentence_starts
+    spans = []
+    taken: set[int] = set()
+    for words, label in ents:
+        n = len(nlp.make_doc(words))
+        start = next(
+            i for i in range(len(doc)) if doc[i : i + n].text == words and not taken.intersection(range(i, i + n))
+        )
+        spans.append(doc.char_span(doc[start].idx, doc[start + n - 1].idx + len(doc[start + n - 1]), label=label))
+        taken.update(range(start, start + n))
+    doc.set_ents(spans, default="outside")
+    return doc
+
+
+def repaired(nlp: Language, doc: Doc) -> list[tuple[str, str]]:
+    component = EntityRepair(nlp, "entity_repair", 100_000)
+    component.set_places(PLACES)
+    return [(e.text, e.label_) for e in component(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the surname of a person named in full, tagged or not
+        (
+            "Otto Jespersen wrote it. Jespersen argued and Jespersen won.",
+            [("Otto Jespersen", "PERSON"), ("Jespersen", "GPE")],
+            [("Otto Jespersen", "PERSON"), ("Jespersen", "PERSON"), ("Jespersen", "PERSON")],
+        ),
+        # gazetteer places, whatever the NER said
+        ("Crime fell in Oakland.", [("Oakland", "PERSON")], [("Oakland", "GPE")]),
+        # and untagged ones, unless part of a longer name
+        ("She flew to Paris on Monday.", [], [("Paris", "GPE")]),
+        ("She met Paris Hilton.", [], []),
+        # acronyms are not people, but the gazetteer's US stays a place
+        ("NASA and the US agreed.", [("NASA", "PERSON"), ("US", "PERSON")], [("NASA", "ORG"), ("US", "GPE")]),
+        ("BIDEN VOWS TO RESPOND", [("BIDEN", "PERSON")], [("BIDEN", "PERSON")]),
+        # organisation head nouns
+        ("Columbia University said so.", [("Columbia University", "GPE")], [("Columbia University", "ORG")]),
+        # one name, one type: the majority wins, a tie changes nothing
+        (
+            "Ethnologue lists it. Ethnologue adds more. Ethnologue is online.",
+            [("Ethnologue", "ORG"), ("Ethnologue", "ORG"), ("Ethnologue", "GPE")],
+            [("Ethnologue", "ORG"), ("Ethnologue", "ORG"), ("Ethnologue", "ORG")],
+        ),
+        (
+            "Ethnologue lists it. Ethnologue adds more.",
+            [("Ethnologue", "ORG"), ("Ethnologue", "GPE")],
+            [("Ethnologue", "ORG"), ("Ethnologue", "GPE")],
+        ),
+        # other types are left alone
+        ("It rained on Monday.", [("Monday", "DATE")], [("Monday", "DATE")]),
+    ],
+)
+def test_repairs(blank: Language, text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
+    assert repaired(blank, tagged(blank, text, ents)) == expected
+
+
+def test_a_sentence_initial_word_does_not_glue_to_a_place(blank: Language) -> None:
+    doc = tagged(blank, "Oakland voted. In Oakland it rained.", [], sentence_starts=(0, 3))
+    assert repaired(blank, doc) == [("Oakland", "GPE"), ("Oakland", "GPE")]
+
+
+def test_a_place_never_overlaps_a_tagged_entity(blank: Language) -> None:
+    doc = tagged(blank, "United States officials met.", [("States", "GPE")])
+    place = doc[0:2]
+    assert [(e.text, e.label_) for e in repair_entities(doc, [place], PLACES, HEADS)] == [("States", "GPE")]
+
+
+def test_without_a_gazetteer_the_component_changes_nothing(blank: Language) -> None:
+    doc = tagged(blank, "Crime fell in Oakland.", [("Oakland", "PERSON")])
+    assert [(e.text, e.label_) for e in EntityRepair(blank, "entity_repair", 1)(doc).ents] == [("Oakland", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("NASA", True), ("CENTCOM", True), ("US", True), ("Nasa", False), ("A", False), ("KATA'IB", False)],
+)
+def test_is_acronym(text: str, expected: bool) -> None:
+    assert is_acronym(text) is expected
+
+
+def test_city_names_used_as_words_or_people_are_dropped(blank: Language) -> None:
+    reference = [
+        tagged(blank, "Your mobile phone, a mobile home, mobile labs.", []),
+        tagged(blank, "Lincoln spoke. Lincoln left. Lincoln won.", [("Lincoln", "PERSON")] * 3),
+    ]
+    examples = [Example(blank.make_doc(doc.text), doc) for doc in reference]
+    assert unambiguous_places({"Mobile", "Lincoln", "Oakland", "Port Louis"}, examples) == {"Oakland", "Port Louis"}
+
+
+def test_the_gazetteer_is_saved_with_the_pipeline(blank: Language, tmp_path: Path) -> None:
+    component = EntityRepair(blank, "entity_repair", 1)
+    component.set_places(PLACES)
+    component.to_disk(tmp_path)
+    loaded = EntityRepair(blank, "entity_repair", 1).from_disk(tmp_path)
+    assert loaded.places == PLACES
+    assert [(e.text, e.label_) for e in loaded(blank("Rain in Oakland.")).ents] == [("Oakland", "GPE")]
