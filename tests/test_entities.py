@@ -10,10 +10,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from quotes.entities import EntityRepair, is_acronym, repair_entities, unambiguous_places
+from quotes.entities import EntityRepair, Gazetteer, NameUsage, is_acronym, repair_entities
 
 PLACES = frozenset({"Oakland", "Paris", "United States", "US"})
-HEADS = frozenset({"University", "Party"})
+FIRST_NAMES = frozenset({"Darnell", "Otto"})
+GAZETTEER = Gazetteer(PLACES, FIRST_NAMES, frozenset({"University", "Party"}))
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,7 @@ def tagged(nlp: Language, text: str, ents: list[tuple[str, str]], sentence_start
 def repaired(nlp: Language, doc: Doc) -> list[tuple[str, str]]:
     component = EntityRepair(nlp, "entity_repair", 100_000)
     component.set_places(PLACES)
+    component.first_names = FIRST_NAMES
     return [(e.text, e.label_) for e in component(doc).ents]
 
 
@@ -54,6 +56,17 @@ def repaired(nlp: Language, doc: Doc) -> list[tuple[str, str]]:
             [("Otto Jespersen", "PERSON"), ("Jespersen", "GPE")],
             [("Otto Jespersen", "PERSON"), ("Jespersen", "PERSON"), ("Jespersen", "PERSON")],
         ),
+        # names do not end in function words, and a stray one is no surname
+        (
+            "The Emperor of the realm met the people.",
+            [("Emperor of the", "PERSON")],
+            [("Emperor", "PERSON")],
+        ),
+        ("Ask Mr the. Then the end.", [("Mr the", "PERSON")], [("Mr", "PERSON")]),
+        # a common first name and a capitalised word
+        ("Officer Darnell Hurt said so.", [], [("Darnell Hurt", "PERSON")]),
+        ("Darnell Hurt said so.", [("Darnell Hurt", "ORG")], [("Darnell Hurt", "PERSON")]),
+        ("Darnell said so.", [], []),
         # gazetteer places, whatever the NER said
         ("Crime fell in Oakland.", [("Oakland", "PERSON")], [("Oakland", "GPE")]),
         # and untagged ones, unless part of a longer name
@@ -64,6 +77,9 @@ def repaired(nlp: Language, doc: Doc) -> list[tuple[str, str]]:
         ("BIDEN VOWS TO RESPOND", [("BIDEN", "PERSON")], [("BIDEN", "PERSON")]),
         # organisation head nouns
         ("Columbia University said so.", [("Columbia University", "GPE")], [("Columbia University", "ORG")]),
+        ("The Libertarian Party said so.", [], [("Libertarian Party", "ORG")]),
+        ("She left the University of Oakland.", [], [("University of Oakland", "ORG")]),
+        ("The Party said so.", [], []),
         # one name, one type: the majority wins, a tie changes nothing
         (
             "Ethnologue lists it. Ethnologue adds more. Ethnologue is online.",
@@ -91,7 +107,7 @@ def test_a_sentence_initial_word_does_not_glue_to_a_place(blank: Language) -> No
 def test_a_place_never_overlaps_a_tagged_entity(blank: Language) -> None:
     doc = tagged(blank, "United States officials met.", [("States", "GPE")])
     place = doc[0:2]
-    assert [(e.text, e.label_) for e in repair_entities(doc, [place], PLACES, HEADS)] == [("States", "GPE")]
+    assert [(e.text, e.label_) for e in repair_entities(doc, [place], GAZETTEER)] == [("States", "GPE")]
 
 
 def test_without_a_gazetteer_the_component_changes_nothing(blank: Language) -> None:
@@ -107,19 +123,22 @@ def test_is_acronym(text: str, expected: bool) -> None:
     assert is_acronym(text) is expected
 
 
-def test_city_names_used_as_words_or_people_are_dropped(blank: Language) -> None:
+def test_names_used_as_words_or_for_another_type_are_dropped(blank: Language) -> None:
     reference = [
         tagged(blank, "Your mobile phone, a mobile home, mobile labs.", []),
         tagged(blank, "Lincoln spoke. Lincoln left. Lincoln won.", [("Lincoln", "PERSON")] * 3),
+        tagged(blank, "Oakland voted.", [("Oakland", "GPE")]),
     ]
-    examples = [Example(blank.make_doc(doc.text), doc) for doc in reference]
-    assert unambiguous_places({"Mobile", "Lincoln", "Oakland", "Port Louis"}, examples) == {"Oakland", "Port Louis"}
+    usage = NameUsage.of(Example(blank.make_doc(doc.text), doc) for doc in reference)
+    assert usage.unambiguous({"Mobile", "Lincoln", "Oakland", "Port Louis"}, "GPE") == {"Oakland", "Port Louis"}
+    assert usage.unambiguous({"Mobile", "Lincoln", "Oakland"}, "PERSON") == {"Lincoln"}
 
 
 def test_the_gazetteer_is_saved_with_the_pipeline(blank: Language, tmp_path: Path) -> None:
     component = EntityRepair(blank, "entity_repair", 1)
     component.set_places(PLACES)
+    component.first_names = FIRST_NAMES
     component.to_disk(tmp_path)
     loaded = EntityRepair(blank, "entity_repair", 1).from_disk(tmp_path)
-    assert loaded.places == PLACES
+    assert (loaded.places, loaded.first_names) == (PLACES, FIRST_NAMES)
     assert [(e.text, e.label_) for e in loaded(blank("Rain in Oakland.")).ents] == [("Oakland", "GPE")]
