@@ -111,7 +111,10 @@ def pretrain(workdir: Path) -> Path:
 
 
 def last_pretrained_weights(workdir: Path) -> Path:
-    weights = sorted((workdir / "pretrain").glob("model*.bin"), key=lambda p: int(p.stem[5:] or 0))
+    last = workdir / "pretrain" / "model-last.bin"
+    if last.exists():
+        return last
+    weights = sorted((workdir / "pretrain").glob("model[0-9]*.bin"), key=lambda p: int(p.stem[5:]))
     if not weights:
         raise FileNotFoundError(f"no pretrained weights in {workdir / 'pretrain'}: run the pretrain step")
     return weights[-1]
