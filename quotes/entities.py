@@ -43,7 +43,7 @@ def make_entity_repair(nlp: Language, name: str, min_population: int) -> EntityR
 
 
 class EntityRepair:
-    """Pipeline component; its place gazetteer is saved with the pipeline."""
+    """Pipeline component; its gazetteers are built by `initialize` and saved with the pipeline."""
 
     def __init__(self, nlp: Language, name: str, min_population: int) -> None:
         self.nlp = nlp
