@@ -251,11 +251,16 @@ def quotes_from_doc(
     records = [builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone]
     direct_ranges = Ranges((a.span.start, a.span.end) for a, _ in standalone)
     reported_ranges = Ranges()
+    reported_cues: dict[tuple[int, int], list[int]] = {}
     for attribution in find_reported(doc, lexicon, all_ranges, quote_ranges):
         start, end = snap_to_quotes(text, attribution.content.start_char, attribution.content.end_char, spans)
+        cue = attribution.cue.start_char
         if any(
             _overlap(start, end, a, b) or _crosses(start, end, a, b) for a, b in direct_ranges.touching(start, end)
-        ) or any(_same(start, end, a, b) for a, b in reported_ranges.touching(start, end)):
+        ) or any(
+            _same(start, end, a, b) and not any(_nested(start, end, cue, a, b, other) for other in reported_cues[a, b])
+            for a, b in reported_ranges.touching(start, end)
+        ):
             continue
         kind: QuoteType = "mixed" if all_ranges.within(start, end) else "indirect"
         records.append(
@@ -270,6 +275,7 @@ def quotes_from_doc(
             )
         )
         reported_ranges.add((start, end))
+        reported_cues.setdefault((start, end), []).append(cue)
 
     for quoted, rule in direct:
         span = quoted.span
@@ -363,6 +369,11 @@ def _same(start: int, end: int, other_start: int, other_end: int) -> bool:
     """Each span lies at least half inside the other: one content, two cues."""
     shared = min(end, other_end) - max(start, other_start)
     return shared * 2 >= end - start and shared * 2 >= other_end - other_start
+
+
+def _nested(start: int, end: int, cue: int, other_start: int, other_end: int, other_cue: int) -> bool:
+    """One report inside another (`X said Y, Z reported`): one content holds the other's cue."""
+    return start <= other_cue < end or other_start <= cue < other_end
 
 
 def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[tuple[QuoteAttribution, str]]:

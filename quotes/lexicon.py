@@ -39,6 +39,7 @@ class Lexicon:
     question_verbs: frozenset[str]
     topic_prepositions: dict[str, frozenset[str]]
     target_verbs: frozenset[str]
+    citing_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     proposition_verbs: frozenset[str]
     creation_verbs: frozenset[str]
@@ -55,6 +56,7 @@ class Lexicon:
             addressee_verbs=frozenset(data["addressee_verbs"]),
             question_verbs=frozenset(data.get("question_verbs", ())),
             target_verbs=frozenset(data.get("target_verbs", ())),
+            citing_verbs=frozenset(data.get("citing_verbs", ())),
             topic_prepositions={verb: frozenset(p) for verb, p in data.get("topic_prepositions", {}).items()},
             speech_nouns=frozenset(data["speech_nouns"]),
             proposition_verbs=frozenset(data["proposition_verbs"]),

@@ -46,6 +46,8 @@ from .lexicon import Lexicon
 from .ranges import Range, Ranges
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: Rules whose content is a reported clause of the cue itself.
+CLAUSE_RULES = frozenset({"clausal_complement", "that_clause"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Dependents of a speaker noun that describe it rather than name it.
 _MENTION_CUT_ROLES = frozenset(
@@ -126,6 +128,8 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
                 continue
             parts = [content]
         speaker = speaker_of(verb)
+        if speaker is None and rule in CLAUSE_RULES and not children_with(verb, "passive_auxiliary"):
+            speaker = subject_of(verb)  # a verb with a reported clause and no `be` is active, whatever its label
         if speaker is None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not is_passive(verb))):
             speaker = noun_before(verb)  # `Kataeb Hezbollah announced`, whatever the parse made of it
         if belief and speaker is None:
@@ -154,7 +158,7 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         if question is not None:
             return question, "embedded_question"
     if lemma not in lexicon.fragment_verbs or lemma in lexicon.speech_verbs or lemma in lexicon.belief_verbs:
-        complements = clausal_complements(verb)
+        complements = [c for c in clausal_complements(verb) if not _reporting_clause(c, lexicon)]
         if complements:
             tokens = {t.i for head in complements for t in head.subtree}
             if complements[0].i < verb.i:
@@ -173,7 +177,7 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
             content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
             if content is not None and content.end <= verb.i and is_clause(content):
                 return content, "postposed"
-        stranded = _stranded_that_clause(verb)
+        stranded = _stranded_that_clause(verb, lexicon.citing_verbs)
         if stranded is not None:
             return clause_span(verb.doc, {t.i for t in stranded.subtree}), "that_clause"
         trailing = _trailing_reporting_clause(verb)
@@ -339,20 +343,39 @@ def _noun_attributions(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
             break
 
 
-def _stranded_that_clause(verb: Token) -> Token | None:
+def _reporting_clause(clause: Token, lexicon: Lexicon) -> bool:
+    """`…, Alsumaria reported`: a cue with its own subject beside the content reports it,
+    it is not part of it."""
+    return (
+        role(clause) == "parataxis"
+        and lexicon.is_cue_verb(lexicon.cue_lemma(clause))
+        and bool(children_with(clause, "subject"))
+    )
+
+
+def _stranded_that_clause(verb: Token, citing_verbs: frozenset[str]) -> Token | None:
     """A `that`-clause the parser hung on a noun after the verb (`announced at the end of
-    January that …`): complementizer `that` is a marker, unlike relative `that`."""
+    January that …`) or on a participle naming the source (`reported, quoting a source,
+    that …`): complementizer `that` is a marker, unlike relative `that`."""
     for token in verb.subtree:
         if token.i <= verb.i or token.pos_ not in VERBAL_POS:
             continue
         if not has_marker(token, "that"):
             continue
         path = token.head
-        while path.i != verb.i and path.pos_ not in VERBAL_POS and path.head.i != path.i:
+        while (
+            path.i != verb.i
+            and path.head.i != path.i
+            and (path.pos_ not in VERBAL_POS or _cites(path, verb, citing_verbs))
+        ):
             path = path.head
         if path.i == verb.i:
             return token
     return None
+
+
+def _cites(participle: Token, verb: Token, citing_verbs: frozenset[str]) -> bool:
+    return participle.head.i == verb.i and participle.tag_ == "VBG" and participle.lemma_ in citing_verbs
 
 
 def _trailing_reporting_clause(verb: Token) -> Span | None:

@@ -375,3 +375,35 @@ UD_SPLIT_NAME_SUBJECTS = [
     ("media", 2, "nsubj", "NOUN", "media"),
     ("reported", 2, "ROOT", "VERB", "report", "VBD"),
 ]
+# `Al Arabiya reported, quoting a source, that a drone hit a car.`: the parser made the
+# news outlet a passive subject (no `was`) and hung the that-clause on `quoting`.
+UD_REPORTED_QUOTING_THAT = [
+    ("Al", 1, "compound", "PROPN", "Al"),
+    ("Arabiya", 2, "nsubj:pass", "PROPN", "Arabiya"),
+    ("reported", 2, "ROOT", "VERB", "report", "VBN"),
+    (",", 4, "punct", "PUNCT", ","),
+    ("quoting", 2, "advcl", "VERB", "quote", "VBG"),
+    ("a", 6, "det", "DET", "a"),
+    ("source", 4, "obj", "NOUN", "source"),
+    (",", 11, "punct", "PUNCT", ","),
+    ("that", 11, "mark", "SCONJ", "that"),
+    ("a", 10, "det", "DET", "a"),
+    ("drone", 11, "nsubj", "NOUN", "drone"),
+    ("hit", 4, "advcl", "VERB", "hit", "VBD"),
+    ("a", 13, "det", "DET", "a"),
+    ("car", 11, "obj", "NOUN", "car"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+# `Hezbollah said the US will pay, Alsumaria reported.`: a report inside a report.
+UD_NESTED_REPORT = [
+    ("Hezbollah", 1, "nsubj", "PROPN", "Hezbollah"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("the", 3, "det", "DET", "the"),
+    ("US", 5, "nsubj", "PROPN", "US"),
+    ("will", 5, "aux", "AUX", "will"),
+    ("pay", 1, "ccomp", "VERB", "pay", "VB"),
+    (",", 8, "punct", "PUNCT", ","),
+    ("Alsumaria", 8, "nsubj", "PROPN", "Alsumaria"),
+    ("reported", 1, "parataxis", "VERB", "report", "VBD"),
+    (".", 1, "punct", "PUNCT", "."),
+]

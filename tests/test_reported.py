@@ -21,10 +21,12 @@ from parses import (
     UD_MILITARY_IN_STATEMENT,
     UD_MISATTACHED_TAIL,
     UD_NAME_SPLIT_BY_PARSE,
+    UD_NESTED_REPORT,
     UD_PARENTHETICAL,
     UD_POINTED_TO,
     UD_POSTPOSED,
     UD_QUOTE_THEN_MORE,
+    UD_REPORTED_QUOTING_THAT,
     UD_SAID_THAT,
     UD_SAYING,
     UD_SAYS_NO_THAT,
@@ -236,6 +238,7 @@ def test_reporting_clause_between_commas_splits_the_content(make_doc):
         (UD_ASKED_WHETHER, (0,), ("Conroy", "whether the questions were fair", "embedded_question")),
         (UD_POINTED_TO, (0,), ("She", "the polls", "topic")),
         (UD_SUBJECT_AS_OBJECT, (0,), ("He", "the law unfairly targets gays", "clausal_complement")),
+        (UD_REPORTED_QUOTING_THAT, (0,), ("Al Arabiya", "a drone hit a car", "that_clause")),
     ],
     ids=[
         "comma-attached-to-the-speaker",
@@ -243,6 +246,7 @@ def test_reporting_clause_between_commas_splits_the_content(make_doc):
         "embedded-question",
         "topic-of-speech",
         "complement-subject-parsed-as-object",
+        "that-clause-on-a-citing-participle",
     ],
 )
 def test_repairs_and_nominal_contents(make_doc, rows, sentences, expected):
@@ -261,3 +265,12 @@ def test_quote_the_report_goes_on_after_is_a_mixed_content(make_doc):
     [record] = quotes_from_doc(doc, "d", LEXICON)
     assert (record.type, record.speaker.text, record.rule) == ("mixed", "Lawyers", "clausal_complement")
     assert record.text.startswith("“") and record.text.endswith("that Cruz qualifies")
+
+
+def test_a_report_inside_a_report_keeps_both(make_doc):
+    records = quotes_from_doc(make_doc(UD_NESTED_REPORT), "d", LEXICON)
+    found = sorted((r.cue.text, r.speaker.text, r.text) for r in records)
+    assert found == [
+        ("reported", "Alsumaria", "Hezbollah said the US will pay"),
+        ("said", "Hezbollah", "the US will pay"),
+    ]
