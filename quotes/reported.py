@@ -164,6 +164,9 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
             if complements[0].i < verb.i:
                 if _opens_quote(verb):
                     return None, ""  # `When asked why, Tyler said, “…`: the quote is what was said
+                speaker = _speaker_in_apposition(verb)
+                if speaker is not None:  # the content ends in the name the parser took as subject
+                    tokens |= {t.i for t in speaker.head.subtree} - {t.i for t in speaker.subtree}
                 return clause_span(verb.doc, tokens), "postposed"
             tokens |= _stranded_subject(verb, complements[0], listener=lemma in lexicon.addressee_verbs)
             if lemma in lexicon.speech_verbs:
@@ -512,7 +515,7 @@ def speaker_of(verb: Token) -> Token | None:
     bare_participle = verb.tag_ == "VBN" and not children_with(verb, "auxiliary", "subject")
     if is_passive(verb) or bare_participle:  # `…, accused by the US military of …`
         return agent_of(verb)
-    subject = subject_of(verb)
+    subject = _speaker_in_apposition(verb) or subject_of(verb)
     if subject is not None:
         if subject.tag_ in {"WP", "WDT"} and role(verb) == "relative_clause":
             return verb.head  # the group, which said …
@@ -527,6 +530,20 @@ def speaker_of(verb: Token) -> Token | None:
     if verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"} and head.pos_ in VERBAL_POS:
         return speaker_of(head)
     return None
+
+
+def _speaker_in_apposition(verb: Token) -> Token | None:
+    """`<content> attacking Bill Clinton, Carly Fiorina said`: the parser made the last name
+    of a postposed content the subject and the speaker its apposition, which (unlike a true
+    apposition, `X, a spokesman, said`) runs up to the cue with no comma."""
+    subject = subject_of(verb)
+    complements = clausal_complements(verb)
+    if subject is None or not complements or not complements[0].i < subject.i < verb.i:
+        return None
+    appositions = [c for c in subject.children if role(c) == "apposition" and c.i > subject.i]
+    if not appositions or max(t.i for t in appositions[-1].subtree) + 1 != verb.i:
+        return None
+    return appositions[-1]
 
 
 def _nearest_active_subject(verb: Token) -> Token | None:

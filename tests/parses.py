@@ -407,3 +407,15 @@ UD_NESTED_REPORT = [
     ("reported", 1, "parataxis", "VERB", "report", "VBD"),
     (".", 1, "punct", "PUNCT", "."),
 ]
+# `Trump leads Bill Clinton, Fiorina said.`: the content's last name parsed as the subject,
+# the speaker as its apposition.
+UD_SPEAKER_AS_APPOSITION = [
+    ("Trump", 1, "nsubj", "PROPN", "Trump"),
+    ("leads", 6, "ccomp", "VERB", "lead", "VBZ"),
+    ("Bill", 6, "nsubj", "PROPN", "Bill"),
+    ("Clinton", 2, "flat", "PROPN", "Clinton"),
+    (",", 5, "punct", "PUNCT", ","),
+    ("Fiorina", 2, "appos", "PROPN", "Fiorina"),
+    ("said", 6, "ROOT", "VERB", "say", "VBD"),
+    (".", 6, "punct", "PUNCT", "."),
+]

@@ -31,6 +31,7 @@ from parses import (
     UD_SAYING,
     UD_SAYS_NO_THAT,
     UD_SOURCELESS,
+    UD_SPEAKER_AS_APPOSITION,
     UD_SUBJECT_AS_OBJECT,
     UD_SUBJECT_LOST,
     UD_TOLD_REPORTERS,
@@ -239,6 +240,7 @@ def test_reporting_clause_between_commas_splits_the_content(make_doc):
         (UD_POINTED_TO, (0,), ("She", "the polls", "topic")),
         (UD_SUBJECT_AS_OBJECT, (0,), ("He", "the law unfairly targets gays", "clausal_complement")),
         (UD_REPORTED_QUOTING_THAT, (0,), ("Al Arabiya", "a drone hit a car", "that_clause")),
+        (UD_SPEAKER_AS_APPOSITION, (0,), ("Fiorina", "Trump leads Bill Clinton", "postposed")),
     ],
     ids=[
         "comma-attached-to-the-speaker",
@@ -247,6 +249,7 @@ def test_reporting_clause_between_commas_splits_the_content(make_doc):
         "topic-of-speech",
         "complement-subject-parsed-as-object",
         "that-clause-on-a-citing-participle",
+        "speaker-parsed-as-apposition",
     ],
 )
 def test_repairs_and_nominal_contents(make_doc, rows, sentences, expected):
