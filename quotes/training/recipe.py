@@ -400,7 +400,7 @@ def _retrain_check() -> str:
         f" {check.get('trained_on', 'unknown')} ({sum(check['training_minutes'].values()):.0f} minutes), gives EWT"
         f" UPOS {100 * ewt['pos_acc']:.1f}, UAS {100 * ewt['dep_uas']:.1f}, LAS {100 * ewt['dep_las']:.1f};"
         f" GUM LAS {100 * gum['dep_las']:.1f}; NER F {types};"
-        f" {check['speed']['words_per_second']:,} words/s.\n\n"
+        f" {check['speed']['words_per_second']:,} words/s. {check.get('note', '')}\n\n"
     )
 
 
