@@ -258,7 +258,8 @@ def quotes_from_doc(
         if any(
             _overlap(start, end, a, b) or _crosses(start, end, a, b) for a, b in direct_ranges.touching(start, end)
         ) or any(
-            _same(start, end, a, b) and not any(_nested(start, end, cue, a, b, other) for other in reported_cues[a, b])
+            _same(start, end, a, b)
+            and not (attribution.speaker and any(_nested(start, end, cue, a, b, c) for c in reported_cues[a, b]))
             for a, b in reported_ranges.touching(start, end)
         ):
             continue
@@ -372,7 +373,8 @@ def _same(start: int, end: int, other_start: int, other_end: int) -> bool:
 
 
 def _nested(start: int, end: int, cue: int, other_start: int, other_end: int, other_cue: int) -> bool:
-    """One report inside another (`X said Y, Z reported`): one content holds the other's cue."""
+    """One report inside another (`X said Y, Z reported`): one content holds the other's cue.
+    Both are kept when the inner one names its speaker."""
     return start <= other_cue < end or other_start <= cue < other_end
 
 
