@@ -130,7 +130,7 @@ def _record_minutes(workdir: Path, step: str, started: float) -> None:
 
 
 def train(workdir: Path) -> Path:
-    """``spacy train`` with the repo config from the pretrained tok2vec; returns the best model."""
+    """``spacy train`` with the repo config from the pretrained tok2vec, then :func:`assemble`."""
     from spacy.cli.train import train as spacy_train
 
     import quotes.pipeline  # noqa: F401  registers the pipeline's own components
