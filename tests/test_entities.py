@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from quotes.entities import EntityRepair, Gazetteer, NameUsage, is_acronym, repair_entities
@@ -34,7 +34,7 @@ def tagged(nlp: Language, text: str, ents: list[tuple[str, str]], sentence_start
         start = next(
             i for i in range(len(doc)) if doc[i : i + n].text == words and not taken.intersection(range(i, i + n))
         )
-        spans.append(doc.char_span(doc[start].idx, doc[start + n - 1].idx + len(doc[start + n - 1]), label=label))
+        spans.append(Span(doc, start, start + n, label=label))
         taken.update(range(start, start + n))
     doc.set_ents(spans, default="outside")
     return doc
