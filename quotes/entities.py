@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -43,36 +43,30 @@ def make_entity_repair(nlp: Language, name: str, min_population: int) -> EntityR
 
 
 class EntityRepair:
-    """Pipeline component; its gazetteers are built by `initialize` and saved with the pipeline."""
+    """Pipeline component; its gazetteer is built by `initialize` and saved with the pipeline."""
 
     def __init__(self, nlp: Language, name: str, min_population: int) -> None:
         self.nlp = nlp
         self.name = name
         self.min_population = min_population
         lexicon = read_json("entity_repair.json")
-        self.organisation_heads = frozenset(lexicon["organisation_heads"])
         self.extra_places = tuple(lexicon["place_names"])
-        self.places: frozenset[str] = frozenset()
-        self.first_names: frozenset[str] = frozenset()
+        self.gazetteer = Gazetteer(frozenset(), frozenset(), frozenset(lexicon["organisation_heads"]))
         self._matcher = PhraseMatcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.places:
+        if not self.gazetteer.places:
             return doc
         doc.ents = repair_entities(doc, self._place_matches(doc), self.gazetteer)
         return doc
 
-    @property
-    def gazetteer(self) -> Gazetteer:
-        return Gazetteer(self.places, self.first_names, self.organisation_heads)
-
     def _place_matches(self, doc: Doc) -> list[Span]:
         return [Span(doc, start, end, label="GPE") for _, start, end in self._matcher(doc)]
 
-    def set_places(self, places: Iterable[str]) -> None:
-        self.places = frozenset(places)
+    def set_gazetteer(self, places: Iterable[str], first_names: Iterable[str]) -> None:
+        self.gazetteer = replace(self.gazetteer, places=frozenset(places), first_names=frozenset(first_names))
         self._matcher = PhraseMatcher(self.nlp.vocab)
-        self._matcher.add("GPE", [self.nlp.make_doc(place) for place in sorted(self.places)])
+        self._matcher.add("GPE", [self.nlp.make_doc(place) for place in sorted(self.gazetteer.places)])
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None) -> None:
         """Build the gazetteers from GeoNames and the 1990 US census first names
@@ -84,17 +78,21 @@ class EntityRepair:
         states = {state["name"] for state in cache.get_us_states().values()}
         cities = {city["name"] for city in cache.get_cities().values() if city["population"] >= self.min_population}
         usage = NameUsage.of(get_examples())
-        self.set_places(countries | states | set(self.extra_places) | usage.unambiguous(cities, "GPE"))
-        self.first_names = frozenset(usage.unambiguous(census_first_names(), "PERSON"))
+        self.set_gazetteer(
+            countries | states | set(self.extra_places) | usage.unambiguous(cities, "GPE"),
+            usage.unambiguous(census_first_names(), "PERSON"),
+        )
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         path.mkdir(parents=True, exist_ok=True)
-        for name, values in ((PLACES_FILE, self.places), (FIRST_NAMES_FILE, self.first_names)):
+        for name, values in ((PLACES_FILE, self.gazetteer.places), (FIRST_NAMES_FILE, self.gazetteer.first_names)):
             (path / name).write_text("".join(f"{value}\n" for value in sorted(values)), encoding="utf8")
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> EntityRepair:
-        self.set_places((path / PLACES_FILE).read_text(encoding="utf8").splitlines())
-        self.first_names = frozenset((path / FIRST_NAMES_FILE).read_text(encoding="utf8").splitlines())
+        places, first_names = (
+            (path / name).read_text(encoding="utf8").splitlines() for name in (PLACES_FILE, FIRST_NAMES_FILE)
+        )
+        self.set_gazetteer(places, first_names)
         return self
 
 

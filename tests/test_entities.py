@@ -42,8 +42,7 @@ def tagged(nlp: Language, text: str, ents: list[tuple[str, str]], sentence_start
 
 def repaired(nlp: Language, doc: Doc) -> list[tuple[str, str]]:
     component = EntityRepair(nlp, "entity_repair", 100_000)
-    component.set_places(PLACES)
-    component.first_names = FIRST_NAMES
+    component.set_gazetteer(PLACES, FIRST_NAMES)
     return [(e.text, e.label_) for e in component(doc).ents]
 
 
@@ -136,11 +135,10 @@ def test_names_used_as_words_or_for_another_type_are_dropped(blank: Language) ->
 
 def test_the_gazetteer_is_saved_with_the_pipeline(blank: Language, tmp_path: Path) -> None:
     component = EntityRepair(blank, "entity_repair", 1)
-    component.set_places(PLACES)
-    component.first_names = FIRST_NAMES
+    component.set_gazetteer(PLACES, FIRST_NAMES)
     component.to_disk(tmp_path)
     loaded = EntityRepair(blank, "entity_repair", 1).from_disk(tmp_path)
-    assert (loaded.places, loaded.first_names) == (PLACES, FIRST_NAMES)
+    assert (loaded.gazetteer.places, loaded.gazetteer.first_names) == (PLACES, FIRST_NAMES)
     assert [(e.text, e.label_) for e in loaded(blank("Rain in Oakland.")).ents] == [("Oakland", "GPE")]
 
 
@@ -150,7 +148,7 @@ def test_initialize_builds_the_gazetteers_from_geonames_and_the_census(blank: La
     reference = [tagged(blank, "Mark the mark, mark it, mark them.", [])]
     component = EntityRepair(blank, "entity_repair", 1_000_000)
     component.initialize(lambda: [Example(blank.make_doc(doc.text), doc) for doc in reference])
-    assert {"France", "Texas", "Tokyo", "U.S."} <= component.places
-    assert "Mobile" not in component.places  # a city of 190,000, but below the population given
-    assert {"Mary", "Darnell"} <= component.first_names
-    assert "Mark" not in component.first_names  # a common word in the training text
+    assert {"France", "Texas", "Tokyo", "U.S."} <= component.gazetteer.places
+    assert "Mobile" not in component.gazetteer.places  # a city of 190,000, but below the population given
+    assert {"Mary", "Darnell"} <= component.gazetteer.first_names
+    assert "Mark" not in component.gazetteer.first_names  # a common word in the training text

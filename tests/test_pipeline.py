@@ -66,7 +66,7 @@ def test_pipeline_has_every_component(nlp):
         assert component in nlp.pipe_names
     assert nlp("The officials said it.")[2].lemma_ == "say"
     assert nlp.pipe_names.index("entity_repair") == nlp.pipe_names.index("ner") + 1
-    assert nlp.get_pipe("entity_repair").places  # the gazetteer was saved with the model
+    assert nlp.get_pipe("entity_repair").gazetteer.places  # the gazetteer was saved with the model
 
 
 def test_prepare_pipeline_adds_paragraph_breaks_to_any_pipeline():
