@@ -32,21 +32,26 @@ def gum_splits(gum_dir: Path) -> dict[str, str]:
     return splits
 
 
+def gum_files(gum_dir: Path) -> dict[str, list[Path]]:
+    """GUM's CoNLL-U files by split: ``splits.md`` dev and test, every other one train."""
+    splits = gum_splits(gum_dir)
+    files: dict[str, list[Path]] = {"train": [], "dev": [], "test": []}
+    for path in sorted((gum_dir / "dep").glob("*.conllu")):
+        files[splits.get(path.stem, "train")].append(path)
+    return files
+
+
 def build_corpus(corpora: Path, out_dir: Path) -> dict[str, int]:
     """Write train/dev/test DocBins; returns the number of docs in each."""
     out_dir.mkdir(parents=True, exist_ok=True)
     vocab = spacy.blank("en").vocab
     ewt = corpora / EWT_DIR
-    gum = corpora / GUM_DIR
-    splits = gum_splits(gum)
-    gum_files: dict[str, list[Path]] = {"train": [], "dev": [], "test": []}
-    for path in sorted((gum / "dep").glob("*.conllu")):
-        gum_files[splits.get(path.stem, "train")].append(path)
+    gum = gum_files(corpora / GUM_DIR)
     parts = {
-        "train": [(ewt / "en_ewt-ud-train.conllu", False)] + [(p, True) for p in gum_files["train"]],
-        "dev": [(ewt / "en_ewt-ud-dev.conllu", False)] + [(p, True) for p in gum_files["dev"]],
+        "train": [(ewt / "en_ewt-ud-train.conllu", False)] + [(p, True) for p in gum["train"]],
+        "dev": [(ewt / "en_ewt-ud-dev.conllu", False)] + [(p, True) for p in gum["dev"]],
         "ewt-test": [(ewt / "en_ewt-ud-test.conllu", False)],
-        "gum-test": [(p, True) for p in gum_files["test"]],
+        "gum-test": [(p, True) for p in gum["test"]],
     }
     counts = {}
     for name, sources in parts.items():
@@ -64,8 +69,6 @@ def write_raw_text(corpora: Path, out_file: Path) -> int:
 
     Only training documents: dev and test text must stay unseen, even unlabelled.
     """
-    splits = gum_splits(corpora / GUM_DIR)
-    gum_train = [p for p in sorted((corpora / GUM_DIR / "dep").glob("*.conllu")) if p.stem not in splits]
     lines = 0
     with out_file.open("w", encoding="utf8") as out:
         for path in sorted((corpora / "polnear-train" / "text").glob("*.txt")):
@@ -73,7 +76,7 @@ def write_raw_text(corpora: Path, out_file: Path) -> int:
                 if line.strip():
                     out.write(line.strip() + "\n")
                     lines += 1
-        for path in [corpora / EWT_DIR / "en_ewt-ud-train.conllu", *gum_train]:
+        for path in [corpora / EWT_DIR / "en_ewt-ud-train.conllu", *gum_files(corpora / GUM_DIR)["train"]]:
             for line in path.read_text(encoding="utf8").splitlines():
                 if line.startswith("# text = "):
                     out.write(line[len("# text = ") :] + "\n")
