@@ -257,7 +257,7 @@ def quotes_from_doc(
         cue = attribution.cue.start_char
         if any(
             _overlap(start, end, a, b) or _crosses(start, end, a, b) for a, b in direct_ranges.touching(start, end)
-        ) or any(
+        ) or any(  # one content, two cues, unless a report inside a report that names its speaker
             _same(start, end, a, b)
             and not (attribution.speaker and any(_nested(start, end, cue, a, b, c) for c in reported_cues[a, b]))
             for a, b in reported_ranges.touching(start, end)
@@ -373,8 +373,7 @@ def _same(start: int, end: int, other_start: int, other_end: int) -> bool:
 
 
 def _nested(start: int, end: int, cue: int, other_start: int, other_end: int, other_cue: int) -> bool:
-    """One report inside another (`X said Y, Z reported`): one content holds the other's cue.
-    Both are kept when the inner one names its speaker."""
+    """One report inside another (`X said Y, Z reported`): one content holds the other's cue."""
     return start <= other_cue < end or other_start <= cue < other_end
 
 
