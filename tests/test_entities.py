@@ -14,7 +14,7 @@ from quotes.entities import EntityRepair, Gazetteer, NameUsage, is_acronym, repa
 
 PLACES = frozenset({"Oakland", "Paris", "United States", "US"})
 FIRST_NAMES = frozenset({"Darnell", "Otto"})
-GAZETTEER = Gazetteer(PLACES, FIRST_NAMES, frozenset({"University", "Party"}))
+GAZETTEER = Gazetteer(PLACES, FIRST_NAMES, frozenset({"University", "Party"}), frozenset({"Mr.", "Major", "General"}))
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def repaired(nlp: Language, doc: Doc) -> list[tuple[str, str]]:
         ),
         ("Ask Mr the. Then the end.", [("Mr the", "PERSON")], [("Mr", "PERSON")]),
         # a common first name and a capitalised word
-        ("Officer Darnell Hurt said so.", [], [("Darnell Hurt", "PERSON")]),
+        ("Officer Darnell Hurt said so.", [], [("Officer Darnell Hurt", "PERSON")]),
         ("Darnell Hurt said so.", [("Darnell Hurt", "ORG")], [("Darnell Hurt", "PERSON")]),
         ("Darnell said so.", [], []),
         # gazetteer places, whatever the NER said
@@ -90,6 +90,31 @@ def repaired(nlp: Language, doc: Doc) -> list[tuple[str, str]]:
             [("Ethnologue", "ORG"), ("Ethnologue", "GPE")],
             [("Ethnologue", "ORG"), ("Ethnologue", "GPE")],
         ),
+        # a place the NER cut short
+        ("United States officials met.", [("States", "GPE")], [("United States", "GPE")]),
+        ("The United States Congress met.", [("States Congress", "ORG")], [("United States Congress", "ORG")]),
+        # an organisation name replaces the names inside it, but does not cut across one
+        ("The Oakland Court of Appeal ruled.", [("Appeal", "GPE")], [("Oakland Court of Appeal", "ORG")]),
+        (
+            "The Libertarian Party Leader Smith spoke.",
+            [("Party Leader Smith", "PERSON")],
+            [("Party Leader Smith", "PERSON")],
+        ),
+        # a name tagged once is tagged wherever it stands alone; so are a person's name parts
+        (
+            "Gloria Sam fell ill. Gloria recovered. Zotero helps. Zotero is free.",
+            [("Gloria Sam", "PERSON"), ("Zotero", "ORG")],
+            [("Gloria Sam", "PERSON"), ("Gloria", "PERSON"), ("Zotero", "ORG"), ("Zotero", "ORG")],
+        ),
+        ("Zotero helps. Zotero Labs is new.", [("Zotero", "ORG")], [("Zotero", "ORG")]),
+        # titles belong to the name and make it a person's, tagged or not
+        ("Mr. Tedeschi told the court.", [("Tedeschi", "GPE")], [("Mr. Tedeschi", "PERSON")]),
+        ("MR. TEDESCHI told the court.", [("TEDESCHI", "PERSON")], [("MR. TEDESCHI", "PERSON")]),
+        ("Then Major-General Scott left.", [], [("Major-General Scott", "PERSON")]),
+        ("Major General Scott left.", [], [("Major General Scott", "PERSON")]),
+        ("The General University said so.", [], [("General University", "ORG")]),
+        ("Mr. Oakland spoke.", [], [("Mr. Oakland", "PERSON")]),
+        ("They took the General Paris road.", [("Paris", "GPE")], [("Paris", "GPE")]),
         # other types are left alone
         ("It rained on Monday.", [("Monday", "DATE")], [("Monday", "DATE")]),
     ],
@@ -103,10 +128,10 @@ def test_a_sentence_initial_word_does_not_glue_to_a_place(blank: Language) -> No
     assert repaired(blank, doc) == [("Oakland", "GPE"), ("Oakland", "GPE")]
 
 
-def test_a_place_never_overlaps_a_tagged_entity(blank: Language) -> None:
+def test_a_place_widens_the_entity_it_contains(blank: Language) -> None:
     doc = tagged(blank, "United States officials met.", [("States", "GPE")])
-    place = doc[0:2]
-    assert [(e.text, e.label_) for e in repair_entities(doc, [place], GAZETTEER)] == [("States", "GPE")]
+    place = Span(doc, 0, 2, label="GPE")
+    assert [(e.text, e.label_) for e in repair_entities(doc, [place], GAZETTEER)] == [("United States", "GPE")]
 
 
 def test_without_a_gazetteer_the_component_changes_nothing(blank: Language) -> None:
@@ -152,3 +177,8 @@ def test_initialize_builds_the_gazetteers_from_geonames_and_the_census(blank: La
     assert "Mobile" not in component.gazetteer.places  # a city of 190,000, but below the population given
     assert {"Mary", "Darnell"} <= component.gazetteer.first_names
     assert "Mark" not in component.gazetteer.first_names  # a common word in the training text
+
+
+def test_a_longer_name_at_the_end_of_the_document_is_no_mention(blank: Language) -> None:
+    doc = tagged(blank, "Otto Jespersen Smith wrote. Otto", [("Otto Jespersen Smith", "PERSON")])
+    assert repaired(blank, doc) == [("Otto Jespersen Smith", "PERSON"), ("Otto", "PERSON")]

@@ -143,25 +143,39 @@ def train(workdir: Path) -> Path:
     return assemble(workdir)
 
 
-def assemble(workdir: Path) -> Path:
-    """The best trained model plus the rule components built from the training data."""
+def assemble(workdir: Path, trained: Path | None = None) -> Path:
+    """A trained pipeline plus the rule components built from the training data.
+
+    ``trained`` defaults to the best model of the ``train`` step; an assembled pipeline
+    (such as the shipped one) gets its rule components rebuilt, and keeps its training
+    record (``scores.json``) for the ``package`` step.
+    """
     import spacy
     from spacy.tokens import DocBin
     from spacy.training import Example
 
+    import quotes.pipeline  # noqa: F401  registers the pipeline's own components
     from quotes.entities import add_entity_repair
 
     started = time.perf_counter()
-    nlp = spacy.load(workdir / "model" / "model-best")
+    trained = trained or workdir / "model" / "model-best"
+    nlp = spacy.load(trained)
+    if "entity_repair" in nlp.pipe_names:
+        nlp.remove_pipe("entity_repair")
     train_docs = DocBin().from_disk(workdir / "corpus" / "train.spacy")
 
     def examples() -> Iterator[Example]:
         return (Example(nlp.make_doc(doc.text), doc) for doc in train_docs.get_docs(nlp.vocab))
 
     add_entity_repair(nlp, examples)
-    nlp.to_disk(workdir / PIPELINE)
+    output = workdir / PIPELINE
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.to_disk(output)
+    if (trained / "scores.json").exists():
+        shutil.copy(trained / "scores.json", output / "scores.json")
     _record_minutes(workdir, "assemble", started)
-    return workdir / PIPELINE
+    return output
 
 
 def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
@@ -453,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
         "--model",
         type=Path,
         default=None,
-        help=f"trained model to evaluate/package (default: workdir/{PIPELINE})",
+        help=f"trained model to assemble (default: workdir/model/model-best) or evaluate/package (default: workdir/{PIPELINE})",
     )
     args = parser.parse_args(argv)
     model = args.model or args.workdir / PIPELINE
@@ -464,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.step in ("train", "all"):
         model = train(args.workdir)
     if args.step == "assemble":
-        model = assemble(args.workdir)
+        model = assemble(args.workdir, args.model)
     if args.step in ("evaluate", "package", "all"):
         scores = evaluate(model, args.workdir, args.corpora)
         print(json.dumps(scores, indent=2))
@@ -472,10 +486,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.step in ("package", "all"):
             trained_on = args.workdir / TRAINED_ON
             scores["trained_on"] = trained_on.read_text().strip() if trained_on.exists() else "unknown"
-            if model.resolve() == PACKAGE_MODEL.resolve():  # re-measuring the shipped pipeline
-                shipped = json.loads((PACKAGE_MODEL / "scores.json").read_text())
+            if (model / "scores.json").exists():  # a packaged pipeline keeps its training record
+                packaged = json.loads((model / "scores.json").read_text())
                 for key in ("training_minutes", "trained_on"):
-                    scores[key] = shipped.get(key, scores.get(key))
+                    scores[key] = packaged.get(key, scores.get(key))
             package(model, scores)
     return 0
 
