@@ -17,7 +17,9 @@ and applies, in order:
    tagged or not;
 5. a name tagged once is tagged wherever else it stands alone in the document, and
    so are the first name and surname of a person named in full (`Gloria`, `Thomas`);
-6. a title before a name belongs to it and makes it a person's (`Mr. Tedeschi`);
+6. titles before a name belong to it, and a name that starts with one is a person's
+   (`Mr. Tedeschi`, `Secretary Cardona`), as is a name the NER called a PRODUCT that
+   starts with a common first name;
 7. one name, one type within a document: the type most of its mentions have.
 """
 
@@ -39,6 +41,9 @@ from .resources import read_json
 PLACES_FILE = "places.txt"
 FIRST_NAMES_FILE = "first_names.txt"
 _NAME_TYPES = {"PERSON", "ORG", "GPE"}
+#: Types the rules may change: the name types, and PRODUCT, which the small NER gives to
+#: names of every kind (`Mary Chaworth`, `Secretary Cardona`).
+_RETYPED = _NAME_TYPES | {"PRODUCT"}
 
 
 @Language.factory("entity_repair", default_config={"min_population": 100_000})
@@ -197,7 +202,7 @@ def _trimmed(entity: Span) -> Span | None:
 
 def _repaired_label(entity: Span, surnames: set[str], gazetteer: Gazetteer) -> str:
     label: str = entity.label_
-    if label not in _NAME_TYPES:
+    if label not in _RETYPED:
         return label
     if len(entity) == 1 and entity.text in surnames:
         return "PERSON"
@@ -209,6 +214,8 @@ def _repaired_label(entity: Span, surnames: set[str], gazetteer: Gazetteer) -> s
         return "ORG"
     if entity[0].text in gazetteer.first_names and len(_full_name(entity[0])) == len(entity):
         return "PERSON"
+    if _is_title(entity[0], gazetteer.titles) and not all(_is_title(t, gazetteer.titles) for t in entity):
+        return "PERSON"  # `Secretary Cardona`, `King of Athens`, not `Secretary General`
     return label
 
 
@@ -254,7 +261,7 @@ def _other_mentions(doc: Doc, entities: list[Span], titles: frozenset[str]) -> l
 def _with_titles(entity: Span, gazetteer: Gazetteer, taken: set[int]) -> Span:
     """A name with the titles before it (`Mr. Tedeschi`, `Major-General Scott`); a title
     makes a name a person's unless it is a place or an organisation by its own words."""
-    if entity.label_ not in _NAME_TYPES:
+    if entity.label_ not in _RETYPED:
         return entity
     own_type = entity.text in gazetteer.places or entity[-1].text in gazetteer.organisation_heads
     if own_type and entity.label_ != "PERSON":

