@@ -143,7 +143,7 @@ def train(workdir: Path) -> Path:
     return assemble(workdir)
 
 
-def assemble(workdir: Path, trained: Path | None = None) -> Path:
+def assemble(workdir: Path, trained: Path | None = None, corpora: Path = DEFAULT_CORPORA) -> Path:
     """A trained pipeline plus the rule components built from the training data.
 
     ``trained`` defaults to the best model of the ``train`` step; an assembled pipeline
@@ -157,11 +157,15 @@ def assemble(workdir: Path, trained: Path | None = None) -> Path:
     import quotes.pipeline  # noqa: F401  registers the pipeline's own components
     from quotes.entities import add_entity_repair
 
+    from .corpus import build_corpus
+
     started = time.perf_counter()
     trained = trained or workdir / "model" / "model-best"
     nlp = spacy.load(trained)
     if "entity_repair" in nlp.pipe_names:
         nlp.remove_pipe("entity_repair")
+    if not (workdir / "corpus" / "train.spacy").exists():
+        build_corpus(corpora, workdir / "corpus")
     train_docs = DocBin().from_disk(workdir / "corpus" / "train.spacy")
 
     def examples() -> Iterator[Example]:
@@ -214,10 +218,21 @@ def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
             with nlp.select_pipes(disable=["entity_repair"]):
                 results[name]["ents_per_type_without_repair"] = nlp.evaluate(examples).get("ents_per_type")
     results["speed"] = measure_speed(nlp, corpora)
-    timing = workdir / "timing.json"
-    if timing.exists():
-        results["training_minutes"] = json.loads(timing.read_text())
     return results
+
+
+def training_record(model: Path, workdir: Path) -> dict[str, Any]:
+    """When the weights were trained and in how many minutes: a packaged pipeline carries
+    its own record (``scores.json``), so re-measuring it never re-dates it; a pipeline fresh
+    from ``train`` takes the work folder's."""
+    if (model / "scores.json").exists():
+        packaged = json.loads((model / "scores.json").read_text())
+        return {key: packaged.get(key) for key in ("trained_on", "training_minutes")}
+    trained_on, timing = workdir / TRAINED_ON, workdir / "timing.json"
+    return {
+        "trained_on": trained_on.read_text().strip() if trained_on.exists() else "unknown",
+        "training_minutes": json.loads(timing.read_text()) if timing.exists() else None,
+    }
 
 
 def measure_speed(nlp: Any, corpora: Path, documents: int = 200, runs: int = 3) -> dict[str, Any]:
@@ -479,18 +494,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.step in ("train", "all"):
         model = train(args.workdir)
     if args.step == "assemble":
-        model = assemble(args.workdir, args.model)
+        model = assemble(args.workdir, args.model, args.corpora)
     if args.step in ("evaluate", "package", "all"):
         scores = evaluate(model, args.workdir, args.corpora)
         print(json.dumps(scores, indent=2))
         (args.workdir / "scores.json").write_text(json.dumps(scores, indent=2))
         if args.step in ("package", "all"):
-            trained_on = args.workdir / TRAINED_ON
-            scores["trained_on"] = trained_on.read_text().strip() if trained_on.exists() else "unknown"
-            if (model / "scores.json").exists():  # a packaged pipeline keeps its training record
-                packaged = json.loads((model / "scores.json").read_text())
-                for key in ("training_minutes", "trained_on"):
-                    scores[key] = packaged.get(key, scores.get(key))
+            scores |= training_record(model, args.workdir)
             package(model, scores)
     return 0
 
