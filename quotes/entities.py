@@ -164,14 +164,15 @@ def repair_entities(doc: Doc, place_matches: Iterable[Span], gazetteer: Gazettee
     trimmed = [_widened(entity, places) for entity in map(_trimmed, doc.ents) if entity is not None]
     surnames = {e[-1].text for e in trimmed if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
     entities = [Span(doc, e.start, e.end, label=_repaired_label(e, surnames, gazetteer)) for e in trimmed]
-    heads = gazetteer.organisation_heads
-    organisations = [run for t in doc if t.text in heads and len(run := _name_around(t)) > 1]
+    words = [token.text for token in doc]  # one pass over the tokens; the rules below look up strings
+    heads, titles = gazetteer.organisation_heads, gazetteer.titles
+    organisations = [run for i, w in enumerate(words) if w in heads and len(run := _name_around(doc[i])) > 1]
     entities = _absorbed(entities, organisations)
     taken = {i for entity in entities for i in range(entity.start, entity.end)}
-    titled = [_full_name(t.nbor()) for t in doc if t.i + 1 < len(doc) and _is_title(t, gazetteer.titles)]
-    titled = [name for name in titled if name[0].is_title and not _is_title(name[0], gazetteer.titles)]
-    people = [run for t in doc if t.text in gazetteer.first_names and len(run := _full_name(t)) > 1]
-    mentions = _other_mentions(doc, entities, gazetteer.titles)
+    titled = [_full_name(doc[i + 1]) for i, w in enumerate(words[:-1]) if _is_title(w, titles)]
+    titled = [name for name in titled if name[0].is_title and not _is_title(name[0].text, titles)]
+    people = [run for i, w in enumerate(words) if w in gazetteer.first_names and len(run := _full_name(doc[i])) > 1]
+    mentions = _other_mentions(doc, words, entities, titles)
     for span in [*mentions, *titled, *people, *(p for p in places if _stands_alone(p))]:
         if not taken.intersection(range(span.start, span.end)):
             entities.append(span)
@@ -214,7 +215,7 @@ def _repaired_label(entity: Span, surnames: set[str], gazetteer: Gazetteer) -> s
         return "ORG"
     if entity[0].text in gazetteer.first_names and len(_full_name(entity[0])) == len(entity):
         return "PERSON"
-    if _is_title(entity[0], gazetteer.titles) and not all(_is_title(t, gazetteer.titles) for t in entity):
+    if _is_title(entity[0].text, gazetteer.titles) and not all(_is_title(t.text, gazetteer.titles) for t in entity):
         return "PERSON"  # `Secretary Cardona`, `King of Athens`, not `Secretary General`
     return label
 
@@ -230,7 +231,7 @@ def _widened(entity: Span, places: list[Span]) -> Span:
     return entity
 
 
-def _other_mentions(doc: Doc, entities: list[Span], titles: frozenset[str]) -> list[Span]:
+def _other_mentions(doc: Doc, words: list[str], entities: list[Span], titles: frozenset[str]) -> list[Span]:
     """Untagged mentions, standing alone, of the names tagged elsewhere in the document,
     and of the first names and surnames of people named in full."""
     names: dict[tuple[str, ...], str] = {}
@@ -238,21 +239,21 @@ def _other_mentions(doc: Doc, entities: list[Span], titles: frozenset[str]) -> l
         if entity.label_ not in _NAME_TYPES:
             continue
         names.setdefault(tuple(t.text for t in entity), entity.label_)
-        name = [t for t in entity if t.text not in titles]
-        if entity.label_ == "PERSON" and len(name) > 1:
-            for part in (name[0], name[-1]):
+        untitled = [t for t in entity if t.text not in titles]
+        if entity.label_ == "PERSON" and len(untitled) > 1:
+            for part in (untitled[0], untitled[-1]):
                 if part.is_title:
                     names.setdefault((part.text,), "PERSON")
     by_first: defaultdict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for words, label in names.items():
-        by_first[words[0]].append((words, label))
+    for name_words, label in names.items():
+        by_first[name_words[0]].append((name_words, label))
     mentions = []
-    for token in doc:
-        for words, label in by_first.get(token.text, ()):
-            end = token.i + len(words)
-            if tuple(t.text for t in doc[token.i : end]) != words:  # also past the end of the doc
+    for start, word in enumerate(words):
+        for name, label in by_first.get(word, ()):
+            end = start + len(name)
+            if tuple(words[start:end]) != name:  # also past the end of the doc
                 continue
-            span = Span(doc, token.i, end, label=label)
+            span = Span(doc, start, end, label=label)
             if _stands_alone(span):
                 mentions.append(span)
     return mentions
@@ -270,21 +271,21 @@ def _with_titles(entity: Span, gazetteer: Gazetteer, taken: set[int]) -> Span:
     start = entity.start
     while start > 0 and start - 1 not in taken:
         before = doc[start - 1]
-        if _is_title(before, gazetteer.titles):
+        if _is_title(before.text, gazetteer.titles):
             start -= 1
-        elif before.text in {".", "-"} and start > 1 and _is_title(doc[start - 2], gazetteer.titles, before.text):
+        elif before.text in {".", "-"} and start > 1 and _is_title(doc[start - 2].text + before.text, gazetteer.titles):
             start -= 2  # `GEN .`, `Major - General`
         else:
             break
     return entity if start == entity.start else Span(doc, start, entity.end, label="PERSON")
 
 
-def _is_title(token: Token, titles: frozenset[str], suffix: str = "") -> bool:
-    """`Mr.`, `GEN.`, `Major-General`."""
-    if suffix == ".":
-        return (token.text + ".").title() in titles
-    parts = [part for part in (token.text + suffix).split("-") if part]
-    return bool(parts) and all(part.title() in titles or part in titles for part in parts)
+def _is_title(text: str, titles: frozenset[str]) -> bool:
+    """`Mr.`, `GEN.`, `Major-General` (and `Major-` before `General`)."""
+    if not text[:1].isupper():
+        return False
+    parts = [part for part in text.split("-") if part]
+    return bool(parts) and all(part in titles or part.title() in titles for part in parts)
 
 
 def _name_around(head: Token) -> Span:
