@@ -414,13 +414,13 @@ These numbers are written by `python -m quotes.training evaluate` (or `package`)
 
 ## Known limits
 
-The targets missed are accuracy targets. The tagger and parser are a CNN sized to keep the whole
-pipeline above 5,000 words/s on one core and trainable in under an hour on two, from about 300,000
-words of treebank and static vectors learnt from under a million words of unlabelled text; EWT
-scores at the targets' level typically come from parsers with large pretrained embeddings or
-transformers, which cannot be downloaded where quotes is built. The NER learns from about 3,500 GUM
-names, and `entity_repair` makes up for part of that. Quote attribution is measured with this
-pipeline (the project README, "Accuracy").
+The tagger and parser are a CNN sized to keep the whole pipeline at about 5,000 words/s on one core
+(the reading drifts by ±10 % on the shared build machine) and trainable in under an hour on two,
+from about 300,000 words of treebank and static vectors learnt from under a million words of
+unlabelled text. EWT scores at the targets' level typically come from parsers with large pretrained
+embeddings or transformers, which cannot be downloaded where quotes is built. The NER learns from
+about 3,500 GUM names, and `entity_repair` makes up for part of that. Quote attribution is measured
+with this pipeline (the project README, "Accuracy").
 """
     (target / "README.md").write_text(card, encoding="utf8")
 
