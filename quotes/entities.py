@@ -113,7 +113,7 @@ class Gazetteer:
     places: frozenset[str]
     first_names: frozenset[str]
     organisation_heads: frozenset[str]
-    titles: frozenset[str] = frozenset()
+    titles: frozenset[str]
 
 
 @dataclass
@@ -239,7 +239,7 @@ def _other_mentions(doc: Doc, words: list[str], entities: list[Span], titles: fr
         if entity.label_ not in _NAME_TYPES:
             continue
         names.setdefault(tuple(t.text for t in entity), entity.label_)
-        untitled = [t for t in entity if t.text not in titles]
+        untitled = [t for t in entity if not _is_title(t.text, titles)]
         if entity.label_ == "PERSON" and len(untitled) > 1:
             for part in (untitled[0], untitled[-1]):
                 if part.is_title:

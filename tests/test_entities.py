@@ -137,6 +137,13 @@ def test_a_place_widens_the_entity_it_contains(blank: Language) -> None:
     assert [(e.text, e.label_) for e in repair_entities(doc, [place], GAZETTEER)] == [("United States", "GPE")]
 
 
+def test_a_title_is_no_first_name_whatever_its_form(blank: Language) -> None:
+    words = ["Major-General", "Scott", "left", ".", "The", "Major-General", "came", "."]
+    doc = Doc(blank.vocab, words=words, sent_starts=[True, False, False, False, True, False, False, False])
+    doc.set_ents([Span(doc, 0, 2, label="PERSON")], default="outside")
+    assert repaired(blank, doc) == [("Major-General Scott", "PERSON")]
+
+
 def test_without_a_gazetteer_the_component_changes_nothing(blank: Language) -> None:
     doc = tagged(blank, "Crime fell in Oakland.", [("Oakland", "PERSON")])
     assert [(e.text, e.label_) for e in EntityRepair(blank, "entity_repair", 1)(doc).ents] == [("Oakland", "PERSON")]
