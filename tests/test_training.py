@@ -148,3 +148,14 @@ def test_assemble_rebuilds_the_rule_components_of_a_packaged_pipeline(gum_file: 
     places = (pipeline / "entity_repair" / "places.txt").read_text(encoding="utf8").splitlines()
     assert {"Europe", "Ontario", "United States"} <= set(places)
     assert training_record(pipeline, workdir) == training_record(PACKAGE_MODEL, workdir)
+
+
+def test_a_missing_corpus_is_converted_first(tmp_path: Path) -> None:
+    from spacy.tokens import DocBin
+
+    from quotes.training.recipe import converted_corpus
+
+    corpora = make_corpora(tmp_path / "corpora")
+    path = converted_corpus(tmp_path / "work", corpora, "gum-test")
+    assert [doc.text for doc in DocBin().from_disk(path).get_docs(Vocab())] == ["x"]
+    assert (tmp_path / "work" / "corpus" / "train.spacy").exists()

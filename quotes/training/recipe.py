@@ -157,16 +157,12 @@ def assemble(workdir: Path, trained: Path | None = None, corpora: Path = DEFAULT
     import quotes.pipeline  # noqa: F401  registers the pipeline's own components
     from quotes.entities import add_entity_repair
 
-    from .corpus import build_corpus
-
     started = time.perf_counter()
     trained = trained or workdir / "model" / "model-best"
     nlp = spacy.load(trained)
     if "entity_repair" in nlp.pipe_names:
         nlp.remove_pipe("entity_repair")
-    if not (workdir / "corpus" / "train.spacy").exists():
-        build_corpus(corpora, workdir / "corpus")
-    train_docs = DocBin().from_disk(workdir / "corpus" / "train.spacy")
+    train_docs = DocBin().from_disk(converted_corpus(workdir, corpora, "train"))
 
     def examples() -> Iterator[Example]:
         return (Example(nlp.make_doc(doc.text), doc) for doc in train_docs.get_docs(nlp.vocab))
@@ -182,6 +178,17 @@ def assemble(workdir: Path, trained: Path | None = None, corpora: Path = DEFAULT
     return output
 
 
+def converted_corpus(workdir: Path, corpora: Path, name: str) -> Path:
+    """A corpus of the work folder (`train`, `ewt-test`, …), converting the treebanks first
+    if this work folder has none, as when re-measuring or re-assembling the shipped pipeline."""
+    from .corpus import build_corpus
+
+    path = workdir / "corpus" / f"{name}.spacy"
+    if not path.exists():
+        build_corpus(corpora, workdir / "corpus")
+    return path
+
+
 def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
     """Test-set scores (EWT, GUM) and single-core speed on news text."""
     import spacy
@@ -189,14 +196,10 @@ def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
 
     import quotes.pipeline  # noqa: F401  registers the pipeline's own components
 
-    from .corpus import build_corpus
-
-    if not (workdir / "corpus" / "ewt-test.spacy").exists():
-        build_corpus(corpora, workdir / "corpus")
     nlp = spacy.load(model)
     results: dict[str, Any] = {}
     for name in ("ewt-test", "gum-test"):
-        examples = list(Corpus(str(workdir / "corpus" / f"{name}.spacy"))(nlp))
+        examples = list(Corpus(str(converted_corpus(workdir, corpora, name)))(nlp))
         scores = nlp.evaluate(examples)
         results[name] = {
             key: scores.get(key)
@@ -319,6 +322,10 @@ def package(model: Path, scores: dict[str, Any], target: Path = PACKAGE_MODEL) -
     write_model_card(target, meta, scores)
 
 
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}"
+
+
 def _size_mb(folder: Path) -> float:
     return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6, 1)
 
@@ -326,17 +333,14 @@ def _size_mb(folder: Path) -> float:
 def write_model_card(target: Path, meta: dict[str, Any], scores: dict[str, Any]) -> None:
     ewt, gum, speed = scores["ewt-test"], scores["gum-test"], scores["speed"]
 
-    def pct(value: float | None) -> str:
-        return "n/a" if value is None else f"{100 * value:.1f}"
-
     per_type = gum.get("ents_per_type") or {}
     ner_only = gum.get("ents_per_type_without_repair") or {}
 
     def ner_only_f(label: str) -> str:
-        return pct(ner_only[label]["f"]) if label in ner_only else "n/a"
+        return _pct(ner_only[label]["f"]) if label in ner_only else "n/a"
 
     ner_rows = "\n".join(
-        f"| {label} | {pct(v['p'])} | {pct(v['r'])} | {pct(v['f'])} | {ner_only_f(label)} |"
+        f"| {label} | {_pct(v['p'])} | {_pct(v['r'])} | {_pct(v['f'])} | {ner_only_f(label)} |"
         for label, v in sorted(per_type.items())
     )
     labels = meta.get("labels", {})
@@ -385,14 +389,14 @@ Paragraphs (`# newpar`) become `"\\n"` tokens in training, as news text arrives 
 
 | metric | UD EWT test | GUM test |
 |---|---:|---:|
-| UPOS | {pct(ewt["pos_acc"])} | {pct(gum["pos_acc"])} |
-| PTB tag | {pct(ewt["tag_acc"])} | {pct(gum["tag_acc"])} |
-| morphology | {pct(ewt["morph_acc"])} | {pct(gum["morph_acc"])} |
-| lemma | {pct(ewt["lemma_acc"])} | {pct(gum["lemma_acc"])} |
-| UAS | {pct(ewt["dep_uas"])} | {pct(gum["dep_uas"])} |
-| LAS | {pct(ewt["dep_las"])} | {pct(gum["dep_las"])} |
-| sentence F | {pct(ewt["sents_f"])} | {pct(gum["sents_f"])} |
-| NER F (all types) | — | {pct(gum["ents_f"])} |
+| UPOS | {_pct(ewt["pos_acc"])} | {_pct(gum["pos_acc"])} |
+| PTB tag | {_pct(ewt["tag_acc"])} | {_pct(gum["tag_acc"])} |
+| morphology | {_pct(ewt["morph_acc"])} | {_pct(gum["morph_acc"])} |
+| lemma | {_pct(ewt["lemma_acc"])} | {_pct(gum["lemma_acc"])} |
+| UAS | {_pct(ewt["dep_uas"])} | {_pct(gum["dep_uas"])} |
+| LAS | {_pct(ewt["dep_las"])} | {_pct(gum["dep_las"])} |
+| sentence F | {_pct(ewt["sents_f"])} | {_pct(gum["sents_f"])} |
+| NER F (all types) | — | {_pct(gum["ents_f"])} |
 
 NER on GUM test, per type (last column: the statistical `ner` alone, without `entity_repair`):
 
@@ -434,12 +438,12 @@ def _retrain_check() -> str:
         return ""
     check = json.loads(RETRAIN_CHECK.read_text())
     ewt, gum = check["ewt-test"], check["gum-test"]
-    types = ", ".join(f"{label} {100 * gum['ents_per_type'][label]['f']:.1f}" for label in ("PERSON", "ORG", "GPE"))
+    types = ", ".join(f"{label} {_pct(gum['ents_per_type'][label]['f'])}" for label in ("PERSON", "ORG", "GPE"))
     return (
         f"**Retraining check** (`{RETRAIN_CHECK.relative_to(REPO)}`): the recipe as it stands, run again on"
         f" {check.get('trained_on', 'unknown')} ({sum(check['training_minutes'].values()):.0f} minutes), gives EWT"
-        f" UPOS {100 * ewt['pos_acc']:.1f}, UAS {100 * ewt['dep_uas']:.1f}, LAS {100 * ewt['dep_las']:.1f};"
-        f" GUM LAS {100 * gum['dep_las']:.1f}; NER F {types};"
+        f" UPOS {_pct(ewt['pos_acc'])}, UAS {_pct(ewt['dep_uas'])}, LAS {_pct(ewt['dep_las'])};"
+        f" GUM LAS {_pct(gum['dep_las'])}; NER F {types};"
         f" {check['speed']['words_per_second']:,} words/s. {check.get('note', '')}\n\n"
     )
 
@@ -457,11 +461,11 @@ def _target_rows(scores: dict[str, Any]) -> str:
     rows = []
     for label, (split, key), target in TARGETS:
         value = scores[split].get(key) or 0.0
-        rows.append(f"| {label} | {100 * value:.1f} | {'yes' if value >= target else 'no'} |")
+        rows.append(f"| {label} | {_pct(value)} | {'yes' if value >= target else 'no'} |")
     per_type = scores["gum-test"].get("ents_per_type") or {}
     for label in ("PERSON", "ORG", "GPE"):
         value = per_type.get(label, {}).get("f", 0.0)
-        rows.append(f"| GUM NER F {label} ≥ 65 | {100 * value:.1f} | {'yes' if value >= 0.65 else 'no'} |")
+        rows.append(f"| GUM NER F {label} ≥ 65 | {_pct(value)} | {'yes' if value >= 0.65 else 'no'} |")
     speed = scores["speed"]["words_per_second"]
     rows.append(f"| ≥ 5,000 words/s | {speed:,} | {'yes' if speed >= 5000 else 'no'} |")
     total = sum((scores.get("training_minutes") or {}).values())
