@@ -27,6 +27,7 @@ from types import FrameType
 from typing import IO, Any, Literal
 
 from spacy.language import Language
+from threadpoolctl import threadpool_limits
 
 from .errors import QuotesError
 from .extract import extract_many
@@ -53,6 +54,7 @@ class JobSettings:
     batch_size: int = 32
 
     def load(self) -> Extractor:
+        threadpool_limits(limits=1)  # `--workers` is the job's parallelism: one BLAS thread per process
         self._prepare()
         return Extractor(load_pipeline(self.model), Lexicon.default(), self._registry())
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import psutil
 import spacy
+from threadpoolctl import threadpool_limits
 
 from .batch import Extractor, JobOutput, JobSettings, run_job
 from .inputs import InputDocument, InputOptions
@@ -134,6 +135,7 @@ def run_benchmark(
     corpus: list[tuple[str, str]], model: str | None, workdir: Path, workers: int = 2, dask: bool = True
 ) -> list[Row]:
     words = sum(len(text.split()) for _, text in corpus)
+    threadpool_limits(limits=1)  # one BLAS thread per process, as in the batch job (JobSettings.load)
     nlp = load_pipeline(model)
     extractor = Extractor(nlp, Lexicon.default(), Registry.default())
     texts = [text for _, text in corpus]

@@ -19,6 +19,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+import dask.config
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from .batch import Extractor, JobOutput, JobSettings, JobSummary, pending_batches, process_batch
@@ -28,6 +29,10 @@ from .inputs import InputOptions, Source, iter_sources, read_source
 #: Default partition size: big enough to keep a worker busy for a while, small enough to balance.
 PARTITION_BYTES = 8 * 1024 * 1024
 PLUGIN_NAME = "quotes-pipeline"
+#: Set by Dask for its worker processes to return freed memory to the OS sooner; setting it also
+#: turns off glibc's adaptive mmap threshold, so every large array the parser allocates is mapped
+#: and unmapped afresh, which makes parsing about 20 % slower. The local cluster leaves it out.
+_MALLOC_TRIM = "MALLOC_TRIM_THRESHOLD_"
 
 
 def plan_partitions(
@@ -133,7 +138,7 @@ def run_dask_job(
     _check_plan(parts, partitions, resume)
     compress = output.endswith(".gz")
     files = [PartFiles.of(parts, index, compress) for index in range(len(partitions))]
-    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    cluster = None if scheduler else _local_cluster(workers)
     try:
         with Client(scheduler or cluster) as client:
             client.register_plugin(PipelinePlugin(settings))
@@ -155,6 +160,13 @@ def run_dask_job(
         join_parts(files, Path(output), Path(status))
     summary.seconds = time.perf_counter() - summary.started
     return summary
+
+
+def _local_cluster(workers: int) -> LocalCluster:
+    environ = dask.config.get("distributed.nanny.pre-spawn-environ", default={})
+    kept = {name: value for name, value in environ.items() if name != _MALLOC_TRIM}
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": kept}):  # read as each worker's nanny starts
+        return LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
 
 
 def _check_plan(parts: Path, partitions: list[list[Source]], resume: bool) -> None:

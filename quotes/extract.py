@@ -290,7 +290,7 @@ def quotes_from_doc(
             records.append(builder.quote("direct", span.start, span.end, None, None, rule))
         else:
             records.append(builder.quote("mixed", span.start, span.end, quoted.speaker, quoted.cue, "embedded_quote"))
-    return resolve_speakers(doc, records, registry or default_registry(), origin.chars)
+    return resolve_speakers(doc, records, registry or default_registry(), origin.chars, text)
 
 
 def is_utterance(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> bool:

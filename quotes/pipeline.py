@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from . import entities  # noqa: F401  registers the shipped pipeline's entity_repair factory
 from .errors import QuotesError
+from .ops import numpy_blas_ops
 from .resources import read_json
 
 #: The pipeline shipped inside the package, used when no model is named.
@@ -95,12 +96,15 @@ def model_exists(name: str | Path | None) -> bool:
 def load_pipeline(name: str | Path | None = None) -> Language:
     """Load the shipped pipeline (default), an installed package name, or a path.
 
-    Load it once and pass it to :func:`quotes.extract`; loading is the slow part.
+    Load it once and pass it to :func:`quotes.extract`; loading is the slow part. Its
+    models do their matrix products with numpy's BLAS (:mod:`quotes.ops`), unless another
+    thinc backend was chosen before; ``prepare_pipeline(spacy.load(name))`` keeps thinc's own.
     """
     target = name or DEFAULT_MODEL
     shipped = MODELS_DIR / str(target)
     try:
-        nlp = spacy.load(shipped if shipped.is_dir() else target)
+        with numpy_blas_ops():
+            nlp = spacy.load(shipped if shipped.is_dir() else target)
     except OSError as error:
         available = sorted(p.name for p in MODELS_DIR.iterdir() if p.is_dir()) if MODELS_DIR.is_dir() else []
         raise ModelNotFoundError(

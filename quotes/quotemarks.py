@@ -27,6 +27,9 @@ SINGLE_OPENERS = "‘‹"
 SINGLE_CLOSERS = "’›"
 DOUBLED_APOSTROPHE = "''"
 _OPENING_CONTEXT = set(" \t([{—–-/\u00a0") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS)
+#: Characters that can be, or begin, a quote mark: the scans below jump from one to the next.
+_DOUBLE_CANDIDATES = re.compile(f"[{DOUBLE_OPENERS}{DOUBLE_CLOSERS}\"']")
+_SINGLE_CANDIDATES = re.compile(f"[{SINGLE_OPENERS}{SINGLE_CLOSERS}']")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,8 @@ def mark_length(text: str, position: int) -> int:
 def _double_marks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """Yield (position, 'open' | 'close' | 'either') for double quote marks."""
     i = start
-    while i < end:
+    while (candidate := _DOUBLE_CANDIDATES.search(text, i, end)) is not None:
+        i = candidate.start()
         char = text[i]
         if char in DOUBLE_OPENERS:
             yield i, "open"
@@ -93,10 +97,9 @@ def _double_marks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 
 
 def _single_marks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-    for i in range(start, end):
+    for candidate in _SINGLE_CANDIDATES.finditer(text, start, end):
+        i = candidate.start()
         char = text[i]
-        if char not in SINGLE_OPENERS and char not in SINGLE_CLOSERS and char != "'":
-            continue
         if char == "'" and DOUBLED_APOSTROPHE in text[max(start, i - 1) : i + 2]:
             continue  # part of a double mark
         before_word = i + 1 < end and text[i + 1].isalnum()

@@ -27,6 +27,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from .labels import (
@@ -113,10 +116,16 @@ def find_reported(
     return sorted(found, key=lambda a: (a.rule in late, a.content.start, a.cue.start))
 
 
+def _tokens_with_pos(doc: Doc, pos: Collection[str]) -> Iterator[Token]:
+    """The tokens of these parts of speech, in order, from one array read: a loop over the
+    whole ``Doc`` builds a ``Token`` for every word, most of which no rule wants."""
+    wanted = [POS_IDS[name] for name in pos]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(POS), wanted)):
+        yield doc[int(i)]
+
+
 def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[Attribution]:
-    for verb in doc:
-        if verb.pos_ not in VERBAL_POS:
-            continue
+    for verb in _tokens_with_pos(doc, VERBAL_POS):
         lemma = lexicon.cue_lemma(verb)
         if not lexicon.is_cue_verb(lemma) and lemma not in lexicon.topic_prepositions:
             continue
@@ -329,8 +338,8 @@ def _as_clause_content(verb: Token) -> Span | None:
 def _noun_attributions(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
     """`the DOJ demand that HB2 not be implemented`, `his warning that …`: a speech noun
     with a `that`-clause; the speaker is its possessor or compound, when it has one."""
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.speech_nouns:
+    for noun in _tokens_with_pos(doc, ["NOUN"]):
+        if noun.lemma_.lower() not in lexicon.speech_nouns:
             continue
         for clause in noun.children:
             if clause.i < noun.i or clause.pos_ not in VERBAL_POS:
@@ -669,10 +678,11 @@ def clause_span(doc: Doc, tokens: set[int]) -> Span | None:
 
 def _source_phrases(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
     """`according to X, <clause>` and its kin: the phrase's object is the source."""
-    lowered = [t.lower_ for t in doc]
-    first_words = {phrase[0] for phrase in lexicon.source_phrases}
+    lowered = doc.to_array(LOWER).tolist()  # string hashes, without a Token per word
+    phrases = [tuple(doc.vocab.strings[word] for word in phrase) for phrase in lexicon.source_phrases]
+    first_words = {phrase[0] for phrase in phrases}
     for i in (i for i, word in enumerate(lowered) if word in first_words):
-        for phrase in lexicon.source_phrases:
+        for phrase in phrases:
             if tuple(lowered[i : i + len(phrase)]) != phrase:
                 continue
             cue = doc[i : i + len(phrase)]

@@ -169,12 +169,16 @@ class _DocumentState:
     history: list[tuple[int, Entity]] = field(default_factory=list)
 
 
-def resolve_speakers(doc: Doc, quotes: list[Quote], registry: Registry, offset: int = 0) -> list[Quote]:
+def resolve_speakers(
+    doc: Doc, quotes: list[Quote], registry: Registry, offset: int = 0, text: str | None = None
+) -> list[Quote]:
     """Fill ``canonical``, ``id``, ``kind``, ``resolved_by`` (and ``affiliation``) of each speaker.
 
-    ``offset`` is where ``doc`` starts in the text the records point into (chunked documents).
+    ``offset`` is where ``doc`` starts in the text the records point into (chunked documents);
+    ``text`` is ``doc.text`` when the caller has it (``Doc.text`` rebuilds the string on every call).
     Text and offsets of the quotes are never changed."""
-    state = _DocumentState(registry, aliases=_acronyms(doc, registry), mentions=_named_mentions(doc, registry))
+    aliases = _acronyms(doc, doc.text if text is None else text, registry)
+    state = _DocumentState(registry, aliases=aliases, mentions=_named_mentions(doc, registry))
     resolved = []
     for quote in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else q.start):
         if quote.speaker is None:
@@ -290,10 +294,10 @@ def _named_mentions(doc: Doc, registry: Registry) -> list[tuple[int, Entity]]:
     return found
 
 
-def _acronyms(doc: Doc, registry: Registry) -> dict[str, Entity]:
+def _acronyms(doc: Doc, text: str, registry: Registry) -> dict[str, Entity]:
     """`US Central Command (CENTCOM)` registers `CENTCOM` for the rest of the document."""
     aliases: dict[str, Entity] = {}
-    for match in re.finditer(r"((?:[A-Z][\w’'.-]*\s+){1,6})\(([A-Z][A-Za-z]{1,9})\)", doc.text):
+    for match in re.finditer(r"((?:[A-Z][\w’'.-]*\s+){1,6})\(([A-Z][A-Za-z]{1,9})\)", text):
         name, acronym = match.group(1).strip(), match.group(2)
         entity = registry.lookup(name) or registry.lookup(acronym)
         if entity is None:

@@ -158,3 +158,29 @@ def test_dask_resumes_per_partition(corpus, reference, tmp_path):
     assert result.returncode == 0, result.stderr
     assert output.read_bytes() == reference.read_bytes()
     assert b"done before" in result.stderr
+
+
+LOCAL_CLUSTER_ENVIRONMENT = """
+import os
+from distributed import Client
+from quotes.distributed import _local_cluster
+
+def environment():
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OPENBLAS_NUM_THREADS")
+
+if __name__ == "__main__":
+    cluster = _local_cluster(1)
+    with Client(cluster) as client:
+        print(client.submit(environment).result())
+    cluster.close()
+"""
+
+
+def test_local_dask_workers_keep_glibcs_adaptive_allocator(tmp_path):
+    """Dask's MALLOC_TRIM_THRESHOLD_ makes every large array a fresh mmap (parsing 20 % slower);
+    its other settings (one BLAS thread per worker) stay."""
+    script = tmp_path / "environment.py"
+    script.write_text(LOCAL_CLUSTER_ENVIRONMENT, encoding="utf8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "(None, '1')"

@@ -195,8 +195,10 @@ def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
     from spacy.training import Corpus
 
     import quotes.pipeline  # noqa: F401  registers the pipeline's own components
+    from quotes.ops import numpy_blas_ops
 
-    nlp = spacy.load(model)
+    with numpy_blas_ops():  # as quotes.load_pipeline() loads it
+        nlp = spacy.load(model)
     results: dict[str, Any] = {}
     for name in ("ewt-test", "gum-test"):
         examples = list(Corpus(str(converted_corpus(workdir, corpora, name)))(nlp))
@@ -404,7 +406,7 @@ NER on GUM test, per type (last column: the statistical `ner` alone, without `en
 |---|---:|---:|---:|---:|
 {ner_rows}
 
-**Speed:** {speed["words_per_second"]:,} words/s for the whole pipeline, one process pinned to one core
+**Speed:** {speed["words_per_second"]:,} words/s for the whole pipeline as `quotes.load_pipeline()` loads it, one process pinned to one core
 ({speed["documents"]} PolNeAR news articles, {speed["words"]:,} words, {speed["seconds"]} s; the median
 of {len(speed.get("runs_words_per_second", [0]))} runs: {", ".join(f"{w:,}" for w in speed.get("runs_words_per_second", []))} words/s).
 
@@ -418,10 +420,11 @@ These numbers are written by `python -m quotes.training evaluate` (or `package`)
 
 ## Known limits
 
-The tagger and parser are a CNN sized to keep the whole pipeline at about 5,000 words/s on one core
-(the reading drifts by ±10 % on the shared build machine) and trainable in under an hour on two,
-from about 300,000 words of treebank and static vectors learnt from under a million words of
-unlabelled text. EWT scores at the targets' level typically come from parsers with large pretrained
+The tagger and parser are a CNN small enough to run the whole pipeline at over 5,000 words/s on one core
+and to train in under an hour on two. About half of its time is matrix products: `quotes.load_pipeline()` has numpy's
+BLAS do them (`quotes.ops`), which on the build machine is 1.5 times as fast as thinc's default (`spacy.load()` on this
+folder); readings on that shared machine drift by ±10 %. It learns from about
+300,000 words of treebank, with static vectors trained on under a million words of unlabelled text. EWT scores at the targets' level typically come from parsers with large pretrained
 embeddings or transformers, which cannot be downloaded where quotes is built. The NER learns from
 about 3,500 GUM names, and `entity_repair` makes up for part of that. Quote attribution is measured
 with this pipeline (the project README, "Accuracy").
