@@ -15,6 +15,7 @@ from itertools import islice
 from time import perf_counter
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from .direct import QuoteAttribution, attribute_quote
@@ -107,7 +108,7 @@ def extract(
     nlp = nlp or load_pipeline()
     lexicon = lexicon or Lexicon.default()
     if len(text) <= nlp.max_length:
-        return quotes_from_doc(nlp(text), doc_id, lexicon, registry=registry)
+        return quotes_from_doc(nlp(text), doc_id, lexicon, registry=registry, text=_kept(text, nlp))
     return _extract_long(text, doc_id, nlp, lexicon, registry)
 
 
@@ -154,7 +155,7 @@ def _extract_batch(
         doc = parsed.pop(position, None)
         try:
             found = (
-                quotes_from_doc(doc, doc_id, lexicon, registry=registry)
+                quotes_from_doc(doc, doc_id, lexicon, registry=registry, text=_kept(text, nlp))
                 if doc is not None
                 else _extract_long(text, doc_id, nlp, lexicon, registry)
             )
@@ -194,6 +195,12 @@ def _by_length(texts: list[tuple[str, int]], budget: int) -> Iterator[list[tuple
         yield group
 
 
+def _kept(text: str, nlp: Language) -> str | None:
+    """The text a ``Doc`` was made from, when the tokenizer is spaCy's, which never changes
+    it (so ``doc.text`` need not be rebuilt); ``None`` for a custom tokenizer."""
+    return text if isinstance(nlp.tokenizer, Tokenizer) else None
+
+
 def validate_text(text: object, doc_id: str) -> None:
     """Reject what cannot be a news text, naming the document."""
     if not isinstance(text, str):
@@ -212,7 +219,7 @@ def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, regis
     for start, end in paragraph_chunks(text, nlp.max_length):
         doc = nlp(text[start:end])
         origin = _Origin(start, sentences, paragraphs_before(text, start))
-        found += quotes_from_doc(doc, doc_id, lexicon, origin, registry)
+        found += quotes_from_doc(doc, doc_id, lexicon, origin, registry, text=_kept(text[start:end], nlp))
         sentences += sum(1 for _ in doc.sents)
     return found
 
@@ -237,9 +244,13 @@ def quotes_from_doc(
     lexicon: Lexicon,
     origin: _Origin = _Origin(),
     registry: Registry | None = None,
+    *,
+    text: str | None = None,
 ) -> list[Quote]:
-    """All attributions in a parsed ``Doc``, as records with offsets into ``doc.text``."""
-    text = doc.text
+    """All attributions in a parsed ``Doc``, as records with offsets into ``doc.text``.
+
+    ``text`` is ``doc.text`` when the caller has it: ``Doc.text`` rebuilds the string token by token."""
+    text = doc.text if text is None else text
     spans = find_quote_spans(text)
     all_ranges = Ranges((s.start, s.end) for s in spans)
     quote_spans = [s for s in spans if is_utterance(doc, text, s, lexicon)]

@@ -20,7 +20,10 @@ from typing import Any
 
 import jellyfish
 import jsonschema
-from spacy.tokens import Doc, Span, Token
+import numpy
+from spacy.attrs import IDX, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Span
 
 from .errors import QuotesError
 from .records import Quote, ResolvedBy
@@ -177,8 +180,10 @@ def resolve_speakers(
     ``offset`` is where ``doc`` starts in the text the records point into (chunked documents);
     ``text`` is ``doc.text`` when the caller has it (``Doc.text`` rebuilds the string on every call).
     Text and offsets of the quotes are never changed."""
-    aliases = _acronyms(doc, doc.text if text is None else text, registry)
-    state = _DocumentState(registry, aliases=aliases, mentions=_named_mentions(doc, registry))
+    text = doc.text if text is None else text
+    state = _DocumentState(
+        registry, aliases=_acronyms(doc, text, registry), mentions=_named_mentions(doc, text, registry)
+    )
     resolved = []
     for quote in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else q.start):
         if quote.speaker is None:
@@ -281,11 +286,12 @@ def _affiliation(description: Span, state: _DocumentState, mention: Span) -> Ent
     return _refer_back(state, mention, noun=nouns[-1]) if nouns else None
 
 
-def _named_mentions(doc: Doc, registry: Registry) -> list[tuple[int, Entity]]:
+def _named_mentions(doc: Doc, text: str, registry: Registry) -> list[tuple[int, Entity]]:
     """Every registry entity the document names, where it names it (for `the group`)."""
     found = []
+    words = _name_words(doc, text)
     for sentence in doc.sents:
-        for run in _proper_noun_runs(sentence):
+        for run in _proper_noun_runs(sentence, words):
             for i in range(len(run)):
                 entity = registry.lookup(run[i:].text) or registry.fuzzy(run[i:].text)
                 if entity is not None:
@@ -344,22 +350,55 @@ def _head_runs(mention: Span) -> list[Span]:
     return head if head and mention.root.pos_ == "PROPN" else runs
 
 
-def _is_name_word(token: Token) -> bool:
-    """Proper nouns and the capitalised words of names (`Central` in `US Central Command`)."""
-    return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.pos_ in {"ADJ", "NOUN", "NUM", "X"})
+#: Name words: proper nouns, and capitalised words of these parts of speech (`Central` in
+#: `US Central Command`). Joiners continue a run of them (`Kata’ib Hezbollah’s`, `Abu-Mahdi`).
+_CAPITALISED_NAME_POS = ("ADJ", "NOUN", "NUM", "X")
+_JOINERS = ("-", "’s")
 
 
-def _proper_noun_runs(mention: Span) -> list[Span]:
+@dataclass(frozen=True)
+class _NameWords:
+    """Per token of a document: is it a name word, is it a joiner."""
+
+    names: list[bool]
+    joiners: list[bool]
+
+
+def _name_words(doc: Doc, text: str) -> _NameWords:
+    """The name words of a whole document from token arrays: `_named_mentions` reads every
+    sentence, and a ``Token`` object per word was most of its time."""
+    pos, starts, orth = doc.to_array([POS, IDX, ORTH]).T
+    names = pos == POS_IDS["PROPN"]
+    capitalisable = numpy.flatnonzero(numpy.isin(pos, [POS_IDS[p] for p in _CAPITALISED_NAME_POS]))
+    names[capitalisable] = [text[start].isupper() for start in starts[capitalisable].tolist()]
+    joiners = numpy.isin(orth, [doc.vocab.strings[joiner] for joiner in _JOINERS])
+    return _NameWords(names.tolist(), joiners.tolist())
+
+
+def _token_name_words(mention: Span) -> _NameWords:
+    """The same for the few tokens of one mention (index ``i - mention.start``)."""
+    capitalisable = set(_CAPITALISED_NAME_POS)
+    return _NameWords(
+        [t.pos_ == "PROPN" or (t.pos_ in capitalisable and t.text[:1].isupper()) for t in mention],
+        [t.text in _JOINERS for t in mention],
+    )
+
+
+def _proper_noun_runs(mention: Span, words: _NameWords | None = None) -> list[Span]:
+    """Runs of name words; ``words`` are the document's, when the caller has read them."""
+    first = 0
+    if words is None:
+        words, first = _token_name_words(mention), mention.start
     runs: list[Span] = []
     start = None
-    for token in [*mention, None]:
-        if token is not None and (_is_name_word(token) or (start is not None and token.text in {"-", "’s"})):
-            start = token.i if start is None else start
-            continue
-        if start is not None:
-            end = token.i if token is not None else mention.end
-            runs.append(mention.doc[start:end])
+    for i in range(mention.start, mention.end):
+        if words.names[i - first] or (start is not None and words.joiners[i - first]):
+            start = i if start is None else start
+        elif start is not None:
+            runs.append(mention.doc[start:i])
             start = None
+    if start is not None:
+        runs.append(mention.doc[start : mention.end])
     return runs
 
 

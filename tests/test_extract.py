@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schema import assert_valid_record
+from spacy.tokens import Doc
 
 import quotes
-from quotes.extract import paragraph_chunks
+from quotes.extract import _kept, paragraph_chunks
 
 NEWS = (
     "“We will not hesitate to act,” the command said on Tuesday.\n"
@@ -220,3 +222,11 @@ def test_reported_content_takes_whole_quoted_fragments():
     assert text[start:end] == "the actions were “completely unacceptable”"
     start, end = snap_to_quotes(text, inside, text.index(" and"), spans)
     assert text[start:end] == "“completely unacceptable”"
+
+
+def test_the_input_text_stands_for_doc_text_only_with_spacys_tokenizer(nlp):
+    text = "He said  it.\n"
+    assert _kept(text, nlp) == text == nlp(text).text  # spaCy's tokenizer never changes the text
+    custom = spacy.blank("en")
+    custom.tokenizer = lambda words: Doc(custom.vocab, words=words.split())  # drops the double space and newline
+    assert _kept(text, custom) is None

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotes
-from quotes.speakers import FUZZY_THRESHOLD, Registry, normalise_name
+from quotes.speakers import FUZZY_THRESHOLD, Registry, _name_words, _proper_noun_runs, normalise_name
 
 REGISTRY = Registry.default()
 ALIASES = sorted({alias for e in REGISTRY.entities.values() for alias in e.aliases})
@@ -130,3 +130,15 @@ def test_surname_resolves_to_the_full_name_used_earlier(nlp):
     assert first.speaker.canonical == second.speaker.canonical == "Pat Ryder"
     assert (first.speaker.kind, first.speaker.affiliation) == ("person", "us-dod")
     assert second.speaker.resolved_by == "in_document_alias"
+
+
+def test_name_runs_read_from_arrays_are_those_read_from_tokens(nlp, seed_texts):
+    """`_named_mentions` reads a document's name words from arrays; other callers from tokens."""
+    names = set()
+    for text in seed_texts.values():
+        doc = nlp(text)
+        words = _name_words(doc, text)
+        runs = [run for sentence in doc.sents for run in _proper_noun_runs(sentence, words)]
+        assert runs == [run for sentence in doc.sents for run in _proper_noun_runs(sentence)]
+        names |= {run.text for run in runs}
+    assert {"Kata’ib Hezbollah", "Abu Baqir", "Baghdad"} <= names
