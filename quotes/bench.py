@@ -32,13 +32,10 @@ from pathlib import Path
 
 import psutil
 import spacy
-from threadpoolctl import threadpool_limits
 
-from .batch import Extractor, JobOutput, JobSettings, run_job
+from .batch import JobOutput, JobSettings, run_job
 from .inputs import InputDocument, InputOptions
-from .lexicon import Lexicon
-from .pipeline import DEFAULT_MODEL, load_pipeline
-from .speakers import Registry
+from .pipeline import DEFAULT_MODEL
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
@@ -141,9 +138,8 @@ def run_benchmark(
     corpus: list[tuple[str, str]], model: str | None, workdir: Path, workers: int = 2, dask: bool = True
 ) -> list[Row]:
     words = sum(len(text.split()) for _, text in corpus)
-    threadpool_limits(limits=1)  # one BLAS thread per process, as in the batch job (JobSettings.load)
-    nlp = load_pipeline(model)
-    extractor = Extractor(nlp, Lexicon.default(), Registry.default())
+    extractor = JobSettings(model).load()  # as the job loads it: one BLAS thread per process
+    nlp = extractor.nlp
     texts = [text for _, text in corpus]
     for _ in nlp.pipe(texts[:20]):  # warm-up: first calls allocate
         pass

@@ -217,9 +217,10 @@ def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, regis
     found: list[Quote] = []
     sentences = 0
     for start, end in paragraph_chunks(text, nlp.max_length):
-        doc = nlp(text[start:end])
+        chunk = text[start:end]
+        doc = nlp(chunk)
         origin = _Origin(start, sentences, paragraphs_before(text, start))
-        found += quotes_from_doc(doc, doc_id, lexicon, origin, registry, text=_kept(text[start:end], nlp))
+        found += quotes_from_doc(doc, doc_id, lexicon, origin, registry, text=_kept(chunk, nlp))
         sentences += sum(1 for _ in doc.sents)
     return found
 
