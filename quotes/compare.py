@@ -79,7 +79,9 @@ def measure(
     def report(gold_set: GoldSet, only: Callable[[str], bool] = lambda _: True) -> Report:
         texts = {doc_id: text for doc_id, text in gold_set.texts.items() if only(doc_id)}
         gold = [g for g in gold_set.gold if g.doc in texts]
-        subsets = {"speech-verb cues": speech.__contains__} if gold_set is polnear else {}
+        subsets: dict[str, Callable[[GoldAttribution], bool]] = {}
+        if gold_set is polnear:
+            subsets["speech-verb cues"] = lambda item: item in speech
         return score(gold_set.name, gold, predictions(texts, nlp), subsets, gold_set.canonical)
 
     return ModelScores(
