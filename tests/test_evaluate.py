@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from quotes.evaluate import (
     GoldAttribution,
     quote_type_of,
@@ -134,3 +136,14 @@ def test_the_held_out_fold_is_a_fifth_and_stable():
     ids = [f"doc{n}" for n in range(2000)]
     assert 300 < sum(map(held_out, ids)) < 500
     assert [held_out(i) for i in ids] == [held_out(i) for i in ids]
+
+
+def test_the_textacy_baseline_is_an_optional_extra(nlp, monkeypatch):
+    import sys
+
+    from quotes.baseline import textacy_quotes
+    from quotes.errors import QuotesError
+
+    monkeypatch.setitem(sys.modules, "textacy.extract.triples", None)  # as if textacy were not installed
+    with pytest.raises(QuotesError, match=r"pip install -e \"\.\[baseline\]\""):
+        textacy_quotes(nlp("“We will respond,” he said."), "doc")
