@@ -6,6 +6,8 @@
 ...     print(quote.type, quote.speaker and quote.speaker.text, quote.text)
 """
 
+import logging
+
 from .errors import InvalidDocumentError, QuotesError
 from .extract import DocumentResult, extract, extract_many, quotes_from_doc
 from .lexicon import Lexicon
@@ -14,6 +16,9 @@ from .records import SCHEMA_VERSION, Cue, Quote, Speaker
 from .speakers import Registry, RegistryError
 
 __version__ = "0.1.0"
+
+# A library logs, the application decides where to: nothing is shown unless it configures logging.
+logging.getLogger("quotes").addHandler(logging.NullHandler())
 
 __all__ = [
     "SCHEMA_VERSION",

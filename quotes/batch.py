@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import logging
 import multiprocessing
 import os
 import signal
@@ -37,6 +38,9 @@ from .pipeline import load_pipeline, model_exists
 from .speakers import Registry
 
 Status = Literal["ok", "error", "skipped"]
+
+
+logger = logging.getLogger("quotes")
 
 
 class ResumeError(QuotesError):
@@ -210,7 +214,7 @@ class JobOutput:
             self._status.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf8"))
             self._status.flush()
         elif processed.status.error:  # no status file: the reason must still reach the user
-            print(f"quotes: {processed.status.source}: {processed.status.error}", file=sys.stderr)
+            logger.warning("%s: %s", processed.status.source, processed.status.error)
         self.done.add(processed.status.doc_id)
 
     def close(self) -> None:

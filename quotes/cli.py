@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import platform
 import re
 import sys
@@ -73,6 +74,13 @@ or reported text with its character offsets, the speaker and the reporting verb.
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotes", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log what is skipped or repaired (-v), and tracebacks of failed documents (-vv), on stderr",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -206,10 +214,26 @@ def _registry(args: argparse.Namespace) -> Registry:
     return Registry.load(args.registry, only=args.registry_only)
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The command line's own handler: ``quotes: message`` on stderr, as its other messages."""
+
+
+def log_to_stderr(level: int) -> None:
+    """Show the library's log on stderr from `level` up (replacing an earlier call's handler)."""
+    logger = logging.getLogger("quotes")
+    for handler in [h for h in logger.handlers if isinstance(h, _StderrHandler)]:
+        logger.removeHandler(handler)
+    handler = _StderrHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("quotes: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(arguments)
     args.command_line = " ".join(["quotes", *arguments])
+    log_to_stderr(logging.WARNING - 10 * args.verbose)
     try:
         if args.command == "extract":
             return run_extract(args)

@@ -7,6 +7,7 @@ parsed (the spaCy component uses it).
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,6 +37,8 @@ from .ranges import Ranges
 from .records import Cue, Quote, QuoteType, Speaker
 from .reported import find_reported
 from .speakers import Registry, default_registry, resolve_speakers
+
+logger = logging.getLogger("quotes")
 
 #: Quoted spans shorter than this are scare quotes or titles (`the “hallmark”`):
 #: never a quote of their own, they make the reported speech around them mixed.
@@ -136,6 +139,7 @@ def _extract_batch(
         try:
             validate_text(text, doc_id)
         except InvalidDocumentError as error:
+            logger.info("skipped %s", error)
             errors[position] = str(error)
             continue
         if len(text) <= nlp.max_length:
@@ -160,6 +164,7 @@ def _extract_batch(
                 else _extract_long(text, doc_id, nlp, lexicon, registry)
             )
         except Exception as error:  # one broken document must not end the stream
+            logger.debug("document %r failed", doc_id, exc_info=True)
             yield DocumentResult(doc_id, [], f"{type(error).__name__}: {error}")
         else:
             parse = parse_per_char * len(text) if doc is not None else 0.0

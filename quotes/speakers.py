@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import jellyfish
-import jsonschema
 import numpy
 from spacy.attrs import IDX, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import QuotesError
 from .records import Quote, ResolvedBy
-from .resources import read_json
+from .resources import read_json, schema_error
 
 #: Jaro–Winkler similarity above which a name is taken as a spelling variant of an
 #: alias (`Kaitab Hezbollah` ~ `Kataib Hezbollah`); chosen on tests/data/name_pairs.json.
@@ -35,13 +35,8 @@ FUZZY_THRESHOLD = 0.93
 #: Names whose lengths differ more than this cannot reach the threshold (Jaro–Winkler ≤
 #: 0.4 + 0.6 · Jaro, and Jaro ≤ (2 + shorter/longer) / 3), so they are not compared at all.
 MIN_LENGTH_RATIO = 0.64
-#: Fuzzy look-ups remembered per registry before the memo starts afresh.
+#: Fuzzy look-ups remembered (a name recurs across an archive); least recently used go first.
 FUZZY_MEMO_SIZE = 100_000
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "we"})
-#: Descriptions that stand for whoever issued the last statement.
-STATEMENT_NOUNS = frozenset({"statement", "post", "message", "report", "release", "tweet", "communique"})
-_NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
 
 
 @lru_cache(maxsize=65_536)
@@ -55,11 +50,24 @@ def normalise_name(text: str) -> str:
     return re.sub(r"^the ", "", folded)
 
 
+def _speaker_words() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("speaker_words.json")
+    error = schema_error(data, "speaker_words.schema.json")
+    if error is not None:
+        raise QuotesError(f"invalid shipped speaker_words.json {error}")
+    return data
+
+
+_WORDS = _speaker_words()
+PERSON_PRONOUNS = frozenset(_WORDS["person_pronouns"])
+GROUP_PRONOUNS = frozenset(_WORDS["group_pronouns"])
+#: Descriptions that stand for whoever issued the last statement.
+STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
+_NER_KINDS: Mapping[str, str] = MappingProxyType(dict(_WORDS["ner_kinds"]))
+
+
 class RegistryError(QuotesError, ValueError):
     """A speaker registry file that cannot be read or does not follow its schema."""
-
-
-_REGISTRY_SCHEMA = jsonschema.Draft202012Validator(read_json("registry.schema.json"))
 
 
 @dataclass(frozen=True)
@@ -77,10 +85,13 @@ class Entity:
 class Registry:
     """Known entities, indexed by normalised alias."""
 
-    entities: dict[str, Entity]
-    index: dict[str, str] = field(default_factory=dict)
-    #: Memo of fuzzy look-ups (a name recurs across an archive); never changes an answer.
-    _fuzzy_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    entities: Mapping[str, Entity]
+    index: Mapping[str, str] = field(default_factory=dict)
+    #: The normalised aliases, in a stable order: with a name, the key of the fuzzy memo.
+    aliases: tuple[str, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "aliases", tuple(self.index))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Registry:
@@ -132,21 +143,22 @@ class Registry:
         key = normalise_name(name)
         if len(key) < 6:
             return None  # short names and acronyms are too easy to confuse
-        if key not in self._fuzzy_memo:
-            if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:  # a long job meets ever more names: stay bounded
-                self._fuzzy_memo.clear()
-            candidates = (
-                (alias, eid)
-                for alias, eid in self.index.items()
-                if MIN_LENGTH_RATIO * len(alias) <= len(key) and MIN_LENGTH_RATIO * len(key) <= len(alias)
-            )
-            score, entity_id = max(
-                ((jellyfish.jaro_winkler_similarity(key, alias), eid) for alias, eid in candidates),
-                default=(0.0, ""),
-            )
-            self._fuzzy_memo[key] = entity_id if score >= FUZZY_THRESHOLD else None
-        found = self._fuzzy_memo[key]
-        return self.entities[found] if found else None
+        alias = closest_alias(key, self.aliases)
+        return self.entities[self.index[alias]] if alias else None
+
+
+@lru_cache(maxsize=FUZZY_MEMO_SIZE)
+def closest_alias(key: str, aliases: tuple[str, ...]) -> str | None:
+    """The alias most like `key` by Jaro–Winkler, if it reaches :data:`FUZZY_THRESHOLD`.
+
+    Pure, so memoised with a bound: the registry itself never changes."""
+    candidates = (
+        alias for alias in aliases if MIN_LENGTH_RATIO * len(alias) <= len(key) <= len(alias) / MIN_LENGTH_RATIO
+    )
+    score, best = max(
+        ((jellyfish.jaro_winkler_similarity(key, alias), alias) for alias in candidates), default=(0.0, "")
+    )
+    return best if score >= FUZZY_THRESHOLD else None
 
 
 @cache
@@ -156,10 +168,9 @@ def default_registry() -> Registry:
 
 
 def _validate(data: Any, name: str) -> None:
-    error = next(iter(_REGISTRY_SCHEMA.iter_errors(data)), None)
+    error = schema_error(data, "registry.schema.json")
     if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path) or "top level"
-        raise RegistryError(f"invalid {name} at {where}: {error.message}")
+        raise RegistryError(f"invalid {name} {error}")
 
 
 def _as_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:

@@ -230,3 +230,18 @@ def test_the_input_text_stands_for_doc_text_only_with_spacys_tokenizer(nlp):
     custom = spacy.blank("en")
     custom.tokenizer = lambda words: Doc(custom.vocab, words=words.split())  # drops the double space and newline
     assert _kept(text, custom) is None
+
+
+def test_a_failed_documents_traceback_is_logged_at_debug_level(nlp, monkeypatch, caplog):
+    import logging
+    import sys
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("rule engine broke")
+
+    monkeypatch.setattr(sys.modules["quotes.extract"], "quotes_from_doc", broken)
+    with caplog.at_level(logging.DEBUG, logger="quotes"):
+        results = list(quotes.extract_many([("a1", "“We will respond,” he said.")], nlp=nlp))
+    assert results[0].error == "RuntimeError: rule engine broke"
+    failure = next(r for r in caplog.records if r.levelno == logging.DEBUG and "'a1' failed" in r.getMessage())
+    assert failure.exc_info and failure.exc_info[0] is RuntimeError
