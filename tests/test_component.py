@@ -172,6 +172,13 @@ def test_lexicon_as_data_and_as_path_is_an_error(tmp_path):
         component({"lexicon": default_lexicon(), "lexicon_path": str(tmp_path / "cues.json")}).initialize()
 
 
+def test_initialize_reads_the_files_the_config_names(tmp_path):
+    blank = spacy.blank("en")
+    blank.add_pipe("quotes", config={"registry_path": str(tmp_path / "missing.json")})
+    with pytest.raises(quotes.RegistryError, match=r"missing\.json"):
+        blank.initialize()
+
+
 def test_bad_registry_names_the_entry():
     with pytest.raises(quotes.RegistryError, match="entities/0"):
         component({"registry": {"entities": [{"name": "no id"}]}}).initialize()
