@@ -130,6 +130,17 @@ def test_saved_pipeline_needs_no_registry_file(tmp_path):
     assert loaded.registry.lookup("ZI") is not None and loaded.registry.lookup("Kataib Hezbollah") is not None
 
 
+def test_pipeline_saved_without_component_data_keeps_its_config(tmp_path):
+    blank = spacy.blank("en")
+    blank.add_pipe("quotes", config={"registry": ZORBLAX, "registry_only": True})
+    blank.to_disk(tmp_path / "pipeline")
+    for saved in (tmp_path / "pipeline" / "quotes").iterdir():  # as a pipeline saved before the component saved data
+        saved.unlink()
+    loaded = spacy.load(tmp_path / "pipeline").get_pipe("quotes")
+    assert isinstance(loaded, QuotesComponent)
+    assert loaded.registry.lookup("ZI") is not None and loaded.registry.lookup("Kataib Hezbollah") is None
+
+
 def test_component_bytes_carry_its_data():
     source = spacy.blank("en").add_pipe("quotes", config={"registry": ZORBLAX, "registry_only": True})
     target = spacy.blank("en").add_pipe("quotes")
