@@ -30,11 +30,11 @@ from spacy.training import Example
 from spacy.util import registry as spacy_registry
 
 from .annotations import annotate, read_quotes
-from .extract import quotes_from_doc
-from .lexicon import Lexicon
+from .extractor import Extractor
+from .lexicon import Lexicon, LexiconError
 from .records import Quote
 from .resources import read_json
-from .speakers import Registry, RegistryError
+from .speakers import Registry, RegistryError, merge_registry_data
 
 #: What the rules read from earlier components (see ``nlp.analyze_pipes()``).
 REQUIRES = ["token.dep", "token.head", "token.pos", "token.tag", "token.lemma", "doc.sents"]
@@ -85,11 +85,11 @@ def resolve_data(settings: QuotesSettings) -> QuotesData:
 
     ``registry`` (or the file at ``registry_path``) is added to the shipped registry, its
     entities replacing shipped ones with the same id, or, with ``registry_only``, used alone."""
-    lexicon = _data_or_file(settings.lexicon, settings.lexicon_path, "lexicon", ValueError)
+    lexicon = _data_or_file(settings.lexicon, settings.lexicon_path, "cue lexicon", LexiconError)
     own = _data_or_file(settings.registry, settings.registry_path, "speaker registry", RegistryError)
     return QuotesData(
         lexicon if lexicon is not None else default_lexicon(),
-        merge_registries(default_registry(), own, only=settings.registry_only),
+        merge_registry_data(default_registry(), own, only=settings.registry_only),
     )
 
 
@@ -110,31 +110,16 @@ def _data_or_file(
     return loaded
 
 
-def merge_registries(shipped: dict[str, Any], own: dict[str, Any] | None, *, only: bool) -> dict[str, Any]:
-    """Registry data: ``shipped`` without ``own``; ``own`` alone with ``only``; else both, an
-    own entity replacing the shipped one with its id (the rule of ``Registry.from_file``).
-
-    ``own`` is validated on its own first, so that an error points into it."""
-    if own is None:
-        return shipped
-    Registry.from_dict(own)  # raises RegistryError naming the bad entry
-    if only:
-        return own
-    ids = {entity["id"] for entity in own["entities"]}
-    return {"entities": [*(e for e in shipped["entities"] if e["id"] not in ids), *own["entities"]]}
-
-
 @dataclass(frozen=True)
 class _Resources:
-    """The data and the objects the rules use, built from it once."""
+    """The data, and the extractor built from it once."""
 
     data: QuotesData
-    lexicon: Lexicon
-    registry: Registry
+    extractor: Extractor
 
     @classmethod
-    def of(cls, data: QuotesData) -> _Resources:
-        return cls(data, Lexicon.from_dict(data.lexicon), Registry.from_dict(data.registry))
+    def of(cls, data: QuotesData, nlp: Language) -> _Resources:
+        return cls(data, Extractor(nlp, Lexicon.from_dict(data.lexicon), Registry.from_dict(data.registry)))
 
 
 def register_extensions() -> None:
@@ -152,6 +137,7 @@ class QuotesComponent(Pipe):
 
     def __init__(self, nlp: Language, name: str = "quotes", settings: QuotesSettings | None = None) -> None:
         register_extensions()
+        self.nlp = nlp
         self.name = name
         self.settings = settings or QuotesSettings()
         self._resources: _Resources | None = None
@@ -172,23 +158,22 @@ class QuotesComponent(Pipe):
                 f"[{self.name}] needs a dependency parser before it in the pipeline "
                 "(e.g. quotes.load_pipeline() or en_core_web_sm)"
             )
-        resources = self._ready()
-        return quotes_from_doc(doc, doc._.doc_id or "doc", resources.lexicon, registry=resources.registry)
+        return self._ready().extractor.extract_doc(doc, doc._.doc_id)
 
     def initialize(
         self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None
     ) -> None:
         """Read the lexicon and registry the config names (files included), now rather than
         on the first document; nothing is learnt from ``get_examples``."""
-        self._resources = _Resources.of(resolve_data(self.settings))
+        self._resources = _Resources.of(resolve_data(self.settings), self.nlp)
 
     @property
     def lexicon(self) -> Lexicon:
-        return self._ready().lexicon
+        return self._ready().extractor.lexicon
 
     @property
     def registry(self) -> Registry:
-        return self._ready().registry
+        return self._ready().extractor.registry
 
     @property
     def data(self) -> QuotesData:
@@ -225,7 +210,7 @@ class QuotesComponent(Pipe):
         """Use saved data; a part left out by ``exclude`` comes from the config as before."""
         if len(loaded) < len(_PARTS):
             loaded = _as_parts(self.data) | loaded
-        self._resources = _Resources.of(QuotesData(loaded["lexicon"], loaded["registry"]))
+        self._resources = _Resources.of(QuotesData(loaded["lexicon"], loaded["registry"]), self.nlp)
 
 
 #: The saved parts, with their file names (the stem is what ``exclude`` names).

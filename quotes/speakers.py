@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -115,25 +115,7 @@ class Registry:
         """The shipped registry; with `path`, that file merged over it, or (`only`) instead of it."""
         if not path:
             return cls.default()
-        return cls.from_file(path, extend=None if only else cls.default())
-
-    @classmethod
-    def from_file(cls, path: str | Path, extend: Registry | None = None) -> Registry:
-        """A user registry, merged over ``extend`` (the shipped one) when given."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf8"))
-        except (OSError, ValueError) as error:
-            raise RegistryError(f"cannot read speaker registry {path}: {error}") from error
-        _validate(data, f"speaker registry {path}")
-        if extend is not None:
-            own = {item["id"] for item in data["entities"]}
-            data = {
-                "entities": [
-                    *_as_dicts(e for e in extend.entities.values() if e.id not in own),
-                    *data["entities"],
-                ]
-            }
-        return cls.from_dict(data)
+        return cls.from_dict(merge_registry_data(read_json("registry.json"), read_registry_file(path), only=only))
 
     def lookup(self, name: str) -> Entity | None:
         entity_id = self.index.get(normalise_name(name))
@@ -173,10 +155,27 @@ def _validate(data: Any, name: str) -> None:
         raise RegistryError(f"invalid {name} {error}")
 
 
-def _as_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:
-    return [
-        {k: list(v) if isinstance(v, tuple) else v for k, v in e.__dict__.items() if v is not None} for e in entities
-    ]
+def read_registry_file(path: str | Path) -> dict[str, Any]:
+    """A registry file's data, validated; :class:`RegistryError` names the file and what is wrong."""
+    try:
+        data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf8"))
+    except (OSError, ValueError) as error:
+        raise RegistryError(f"cannot read speaker registry {path}: {error}") from error
+    _validate(data, f"speaker registry {path}")
+    return data
+
+
+def merge_registry_data(shipped: dict[str, Any], own: dict[str, Any] | None, *, only: bool) -> dict[str, Any]:
+    """Registry data: ``shipped`` without ``own``; ``own`` alone with ``only``; else both, an
+    own entity replacing the shipped one with its id. ``own`` is validated on its own first,
+    so that an error points into it."""
+    if own is None:
+        return shipped
+    _validate(own, "speaker registry")
+    if only:
+        return own
+    ids = {entity["id"] for entity in own["entities"]}
+    return {"entities": [*(e for e in shipped["entities"] if e["id"] not in ids), *own["entities"]]}
 
 
 @dataclass
