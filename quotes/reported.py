@@ -112,8 +112,52 @@ def find_reported(
     found = [a for a in _verb_attributions(doc, lexicon, fragments) if outside_quotes(a.cue[0])]
     found += [a for a in _noun_attributions(doc, lexicon) if outside_quotes(a.cue[0])]
     found += [a for a in _source_phrases(doc, lexicon) if outside_quotes(a.cue[0])]
+    found = [_without_tail(a, fragments) for a in found]
     late = {"speech_noun", "source_phrase"}
     return sorted(found, key=lambda a: (a.rule in late, a.content.start, a.cue.start))
+
+
+#: Punctuation that sets a narrator's comment off from the end of a content.
+_TAIL_BREAKS = frozenset({",", "—", "–", "--"})
+#: Relative pronouns that open such a comment (`…, which votes on March 1`).
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+
+
+#: Rules whose content is a noun phrase, not a clause: a participle or a clause after a
+#: comma is never part of it.
+_NOMINAL_RULES = frozenset({"nominal_object", "topic", "passive_subject", "embedded_question"})
+_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _without_tail(attribution: Attribution, quoted: Ranges) -> Attribution:
+    """`a Cruz win in Texas, which votes on March 1`, `he met the mayor, a longtime ally`: a
+    relative clause or an apposition set off by a comma that ends a content is the
+    narrator's description, not what was said (unless it is inside quote marks); a nominal
+    content also ends before a participle or a clause after a comma (`denied involvement,
+    maintaining …`)."""
+    content = attribution.content
+    doc = content.doc
+    nominal = attribution.rule in _NOMINAL_RULES
+    for token in content[2:-1]:
+        if token.text not in _TAIL_BREAKS or quoted.covers(token.idx):
+            continue
+        following = doc[token.i + 1]
+        if nominal and (following.tag_ == "VBG" or any(t.tag_ in _CLAUSE_TAGS for t in doc[token.i + 1 : content.end])):
+            kept = clause_span(doc, set(range(content.start, token.i)))  # `reprisals for X, the group announced`
+            if kept is not None:
+                return Attribution(attribution.cue, attribution.speaker, kept, attribution.rule, attribution.belief)
+        relative = following.lower_ in _RELATIVE_PRONOUNS
+        if not relative and not (following.pos_ == "DET" and role(following.head) == "apposition"):
+            continue
+        head = following.head
+        if head.i <= token.i:
+            continue
+        last = max(t.i for t in head.subtree)
+        if all(t.is_punct or t.is_space for t in doc[last + 1 : content.end]):
+            kept = clause_span(doc, set(range(content.start, token.i)))
+            if kept is not None and len(kept) >= 2:
+                return Attribution(attribution.cue, attribution.speaker, kept, attribution.rule, attribution.belief)
+    return attribution
 
 
 def _tokens_with_pos(doc: Doc, pos: Collection[str]) -> Iterator[Token]:
@@ -136,7 +180,7 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
             if content is None:
                 continue
             parts = [content]
-        speaker = _outer_speaker(verb, lexicon) or _cue_speaker(verb, rule in CLAUSE_RULES)
+        speaker = outer_speaker(verb, lexicon) or _cue_speaker(verb, rule in CLAUSE_RULES)
         if belief and speaker is None:
             continue  # a thought needs a thinker; sourceless beliefs are narration
         for part in parts:
@@ -214,10 +258,10 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         subjects = children_with(verb, "passive_subject")  # `the deal was announced (by …)`
         if subjects and subjects[0].pos_ != "PRON":
             return clause_span(verb.doc, {t.i for t in subjects[0].subtree}), "passive_subject"
-    if lemma in lexicon.proposition_object_verbs and verb.tag_ not in {"VBG", "VBN"}:
+    if lemma in lexicon.proposition_object_verbs and _active_form(verb):
         objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
-            tokens = {t.i for t in objects[0].subtree}
+            tokens = _noun_phrase_core(objects[0])
             return clause_span(verb.doc, tokens | _rest_of_phrase(verb.doc, max(tokens) + 1)), "nominal_object"
     if lemma in lexicon.speech_verbs:
         following = _split_off_content(verb)
@@ -234,6 +278,9 @@ def _topic_of(verb: Token, prepositions: frozenset[str], quoted: Ranges) -> Span
     for preposition, obj in prepositional_objects(verb):
         if preposition in prepositions and obj.i > verb.i:
             tokens = {t.i for t in obj.subtree if t.i > verb.i} - {c.i for c in children_with(obj, "case_marker")}
+            tokens &= _noun_phrase_core(obj)
+            if not tokens:
+                continue
             content = clause_span(verb.doc, tokens | _rest_of_phrase(verb.doc, max(tokens) + 1))
             if content is not None and len(content) >= 2:
                 return content
@@ -254,12 +301,46 @@ def _stranded_subject(verb: Token, complement: Token, listener: bool) -> set[int
     return kept
 
 
+def _active_form(verb: Token) -> bool:
+    """A finite or bare verb, a gerund or participle (`announcing the release`), or a perfect
+    (`has proposed a ban`): not a passive participle (`the ban proposed by …`)."""
+    if verb.tag_ == "VBN":
+        return bool(children_with(verb, "auxiliary")) and not is_passive(verb)
+    return True
+
+
+#: Prepositions of when something was said (`proposed a ban | after the attack`).
+_TIME_PREPOSITIONS = frozenset({"after", "before", "since", "amid", "until", "ahead"})
+
+
+def _noun_phrase_core(noun: Token) -> set[int]:
+    """A nominal content without when it was said (`a ban | after the attack`) nor a clause
+    or apposition set off by a comma (`a win in Texas|, which votes on March 1`)."""
+    tokens = {t.i for t in noun.subtree}
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        set_off = child.doc[child.left_edge.i - 1].text == ","
+        described = set_off and role(child) in {"relative_clause", "clause_modifier", "apposition"}
+        timed = preposition_of(child) in _TIME_PREPOSITIONS or (
+            role(child) == "preposition" and child.lower_ in _TIME_PREPOSITIONS
+        )
+        if described or timed:
+            tokens -= {t.i for t in child.subtree}
+    return tokens
+
+
 def _rest_of_phrase(doc: Doc, start: int) -> set[int]:
     """`her plans | to combat the problem`: words the parser cut off a nominal content,
-    up to the next punctuation, coordinator or subordinate clause (`as the vote neared`)."""
+    up to the next punctuation (a hyphen inside a word aside: `a now-sold stake`),
+    coordinator, subordinate clause (`as the vote neared`) or time (`after the attack`)."""
     end = start
+    if start < len(doc) and doc[start].lower_ in _TIME_PREPOSITIONS:
+        return set()
     while end < doc[start - 1].sent.end and not (
-        doc[end].is_punct or doc[end].pos_ in _PHRASE_END or doc[end].is_space
+        (doc[end].is_punct and not (doc[end].tag_ == "HYPH" and not doc[end - 1].whitespace_))
+        or doc[end].pos_ in _PHRASE_END
+        or doc[end].is_space
     ):
         end += 1
     return set(range(start, end))
@@ -284,12 +365,14 @@ def _cue_speaker(verb: Token, reports_clause: bool) -> Token | None:
     speaker = speaker_of(verb)
     if speaker is None and reports_clause and not children_with(verb, "passive_auxiliary"):
         speaker = subject_of(verb)  # a verb with a reported clause and no `be` is active, whatever its label
+    if speaker is None and _ends_sentence(verb):  # `<clause>, reported Reuters.` parsed as an object
+        speaker = next((c for c in children_with(verb, "object") if c.i == verb.i + 1 and _is_proper(c)), None)
     if speaker is None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not is_passive(verb))):
         speaker = noun_before(verb)  # `Kataeb Hezbollah announced`, whatever the parse made of it
     return speaker
 
 
-def _outer_speaker(verb: Token, lexicon: Lexicon) -> Token | None:
+def outer_speaker(verb: Token, lexicon: Lexicon) -> Token | None:
     """The speaker of the report whose content a continuing report hangs in (`X said A and
     added B`, parsed with `added` under `A`): X, not A's subject."""
     if not _continues_report(verb, lexicon):
@@ -465,6 +548,9 @@ def _postposed(verb: Token, content: Span | None) -> Span | None:
     if stops:
         rest = clause_span(doc, set(range(stops[-1] + 1, content.end)))
         return rest if rest is not None and is_clause(rest) else None
+    for token in content[1:]:  # `<clause>, according to a source, reported Reuters`: the
+        if token.lower_ == "according" and token.nbor(-1).text == ",":  # phrase reports it
+            return clause_span(doc, set(range(content.start, token.i - 1))) or content
     return content
 
 

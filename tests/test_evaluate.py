@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 from quotes.evaluate import (
@@ -110,3 +111,18 @@ def test_discontinuous_content_is_measured_by_its_pieces(tmp_path: Path):
     quote_only = Quote("d", "direct", text[1:13], 1, 13, None, None, 0, 0, 0.9, "test")
     assert score("t", [item], [quote_only]).overall.found == 0  # 12 of 57 characters
     assert score("t", [item], [quote_only]).overall.correct == 1  # but wholly inside the content
+
+
+def test_folds_split_brat_documents_by_id(tmp_path: Path):
+    from quotes.cli import load_brat
+    from quotes.evaluate import FOLDS, fold_of
+
+    for name in ("a", "b", "c", "d", "e", "f"):
+        (tmp_path / f"{name}.txt").write_text("Officials said the strike killed a commander.", encoding="utf8")
+        (tmp_path / f"{name}.ann").write_text("", encoding="utf8")
+    assert fold_of("a") == zlib.crc32(b"a") % FOLDS
+    held_out, _ = load_brat(tmp_path, folds={0})
+    tuning, _ = load_brat(tmp_path, folds={1, 2, 3, 4})
+    assert sorted(held_out) == [n for n in "abcdef" if fold_of(n) == 0]
+    assert set(held_out) | set(tuning) == set("abcdef")
+    assert not set(held_out) & set(tuning)
