@@ -183,6 +183,8 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
         speaker = outer_speaker(verb, lexicon) or _cue_speaker(verb, rule in CLAUSE_RULES)
         if belief and speaker is None:
             continue  # a thought needs a thinker; sourceless beliefs are narration
+        if speaker is None and rule == "postposed":
+            continue  # a reporting clause after its content names its speaker, or the parse is broken
         for part in parts:
             yield Attribution(
                 cue=_cue_span(verb),
@@ -468,6 +470,8 @@ def _as_clause_content(verb: Token) -> Span | None:
         return None
     if not has_marker(verb, "as") and verb.doc[min(t.i for t in verb.subtree)].lower_ != "as":
         return None  # `as Clyburn noted`, with `as` parsed as the subject's preposition
+    if children_with(verb, "object", "indirect_object", "clausal_complement", "open_complement") or is_passive(verb):
+        return None  # `… as the band announced a concert`: when, not what was announced
     head = verb.head
     content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
     return content if content is not None and is_clause(content) else None

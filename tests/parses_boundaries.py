@@ -181,3 +181,31 @@ CLEAR_CONJOINED_REPORT = [
     ("unfair", 13, "acomp", "ADJ", "unfair", "JJ"),
     (".", 2, "punct", "PUNCT", ".", "."),
 ]
+UD_TEMPORAL_AS = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("band", 2, "nsubj", "NOUN", "band", "NN"),
+    ("released", 2, "ROOT", "VERB", "release", "VBD"),
+    ("a", 4, "det", "DET", "a", "DT"),
+    ("single", 2, "obj", "ADJ", "single", "JJ"),
+    ("as", 8, "mark", "ADP", "as", "IN"),
+    ("the", 7, "det", "DET", "the", "DT"),
+    ("singer", 8, "nsubj", "NOUN", "singer", "NN"),
+    ("announced", 2, "advcl", "VERB", "announce", "VBD"),
+    ("a", 10, "det", "DET", "a", "DT"),
+    ("tour", 8, "obj", "NOUN", "tour", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_TEMPORAL_AS = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("band", 2, "nsubj", "NOUN", "band", "NN"),
+    ("released", 2, "ROOT", "VERB", "release", "VBD"),
+    ("a", 4, "det", "DET", "a", "DT"),
+    ("single", 2, "dobj", "ADJ", "single", "JJ"),
+    ("as", 8, "mark", "SCONJ", "as", "IN"),
+    ("the", 7, "det", "DET", "the", "DT"),
+    ("singer", 8, "nsubj", "NOUN", "singer", "NN"),
+    ("announced", 4, "advcl", "VERB", "announce", "VBD"),
+    ("a", 10, "det", "DET", "a", "DT"),
+    ("tour", 8, "dobj", "NOUN", "tour", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]

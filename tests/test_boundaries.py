@@ -51,3 +51,10 @@ def test_a_further_report_is_cut_from_the_content_and_keeps_the_speaker(make_doc
         ("indirect", "The coach", "said", "the team had trained hard"),
         ("indirect", "The coach", "insisted", "the referee was unfair"),
     ]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_an_as_clause_with_its_own_object_tells_when_not_what(make_doc, scheme):
+    found = records(make_doc, scheme, "TEMPORAL_AS")
+    assert ("indirect", "the singer", "announced", "The band released a single") not in found
+    assert all(text != "The band released a single" for *_, text in found)
