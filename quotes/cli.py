@@ -14,7 +14,7 @@ import platform
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -23,9 +23,11 @@ from spacy.language import Language
 from .batch import JobOutput, JobSettings, default_status_path, run_job
 from .errors import QuotesError
 from .evaluate import (
+    FOLDS,
     GoldAttribution,
     Report,
     canonical_checker,
+    fold_of,
     read_brat,
     read_seed_gold,
     score,
@@ -133,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/")
     evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
     evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents")
+    evaluate.add_argument(
+        "--folds",
+        type=_fold_list,
+        default=None,
+        help=f"brat: only the documents of these folds, comma-separated (a document's fold is the CRC-32 of "
+        f"its id mod {FOLDS}): e.g. 1,2,3,4 to tune on and 0 held out",
+    )
     evaluate.add_argument("--predictions", help="score these records instead of extracting")
     evaluate.add_argument(
         "--extractor",
@@ -357,8 +366,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
         entities_file = Path(args.gold).with_name("entities.json")
         canonical = canonical_checker(entities_file) if entities_file.exists() else None
     else:
-        texts, gold = load_brat(Path(args.gold), args.limit)
-        name = f"brat ({args.gold})"
+        texts, gold = load_brat(Path(args.gold), args.limit, args.folds)
+        name = f"brat ({args.gold})" + (f", folds {','.join(map(str, sorted(args.folds)))}" if args.folds else "")
         speech = speech_cue_classifier(gold, nlp, lexicon)
         subsets = {"speech-verb cues": lambda g: g in speech}
         canonical = None
@@ -382,8 +391,18 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def load_brat(folder: Path, limit: int = 0) -> tuple[dict[str, str], list[GoldAttribution]]:
-    """Texts and gold of a PolNeAR-style folder (``text/*.txt`` + ``attributions/*.ann``)."""
+def _fold_list(value: str) -> frozenset[int]:
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if not parts or not all(part.isdigit() and int(part) < FOLDS for part in parts):
+        raise argparse.ArgumentTypeError(f"folds are numbers from 0 to {FOLDS - 1}, comma-separated: {value!r}")
+    return frozenset(int(part) for part in parts)
+
+
+def load_brat(
+    folder: Path, limit: int = 0, folds: Collection[int] | None = None
+) -> tuple[dict[str, str], list[GoldAttribution]]:
+    """Texts and gold of a PolNeAR-style folder (``text/*.txt`` + ``attributions/*.ann``),
+    only the documents of ``folds`` (see :func:`quotes.evaluate.fold_of`) when given."""
     text_dir = folder / "text" if (folder / "text").is_dir() else folder
     ann_dir = folder / "attributions" if (folder / "attributions").is_dir() else folder
     texts: dict[str, str] = {}
@@ -392,7 +411,7 @@ def load_brat(folder: Path, limit: int = 0) -> tuple[dict[str, str], list[GoldAt
         if limit and len(texts) >= limit:
             break
         text_path = text_dir / f"{ann.stem}.txt"
-        if not text_path.exists():
+        if not text_path.exists() or (folds is not None and fold_of(ann.stem) not in folds):
             continue
         texts[ann.stem] = text_path.read_text(encoding="utf8")
         gold += read_brat(ann, texts[ann.stem])
@@ -406,7 +425,7 @@ def speech_cue_classifier(gold: list[GoldAttribution], nlp: Language, lexicon: L
     cues = [g.cue for g in gold]
     speech = set()
     for item, doc in zip(gold, nlp.pipe(cues, batch_size=256), strict=True):
-        if speech_cue([t.lemma_ for t in doc], lexicon.speech_verbs, lexicon.source_phrases):
+        if speech_cue([t.lemma_ for t in doc], lexicon.speech_verbs, lexicon.source_phrases, [t.text for t in doc]):
             speech.add(item)
     return speech
 

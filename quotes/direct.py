@@ -17,7 +17,7 @@ from .labels import VERBAL_POS, children_with, role
 from .lexicon import Lexicon
 from .quotemarks import QuoteSpan
 from .ranges import Ranges
-from .reported import mention_span, noun_before, noun_phrase_head, speaker_of
+from .reported import mention_span, noun_before, noun_phrase_head, outer_speaker, speaker_of
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
 #: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).
@@ -83,7 +83,7 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexico
     outside = [t for t in context if not in_quote(t)]
     cues = [t for t in outside if lexicon.is_quoting_verb(t)]
     cue = min(cues, key=lambda t: _distance(t, span), default=None)
-    speaker_token = speaker_of(cue) if cue is not None else None
+    speaker_token = (outer_speaker(cue, lexicon) or speaker_of(cue)) if cue is not None else None
     if cue is not None and speaker_token is None:
         speaker_token = _adjacent_speaker(cue, in_quote)
     if speaker_token is not None and in_quote(speaker_token):

@@ -261,7 +261,13 @@ def quotes_from_doc(
             _overlap(start, end, a, b) or _crosses(start, end, a, b) for a, b in direct_ranges.touching(start, end)
         ) or any(  # one content, two cues, unless a report inside a report that names its speaker
             _same(start, end, a, b)
-            and not (attribution.speaker and any(_nested(start, end, cue, a, b, c) for c in reported_cues[a, b]))
+            and not (
+                attribution.speaker
+                and (
+                    attribution.rule == "source_phrase"  # `<clause>, according to X, Reuters reported`
+                    or any(_nested(start, end, cue, a, b, c) for c in reported_cues[a, b])
+                )
+            )
             for a, b in reported_ranges.touching(start, end)
         ):
             continue

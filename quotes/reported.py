@@ -112,8 +112,52 @@ def find_reported(
     found = [a for a in _verb_attributions(doc, lexicon, fragments) if outside_quotes(a.cue[0])]
     found += [a for a in _noun_attributions(doc, lexicon) if outside_quotes(a.cue[0])]
     found += [a for a in _source_phrases(doc, lexicon) if outside_quotes(a.cue[0])]
+    found = [_without_tail(a, fragments) for a in found]
     late = {"speech_noun", "source_phrase"}
     return sorted(found, key=lambda a: (a.rule in late, a.content.start, a.cue.start))
+
+
+#: Punctuation that sets a narrator's comment off from the end of a content.
+_TAIL_BREAKS = frozenset({",", "—", "–", "--"})
+#: Relative pronouns that open such a comment (`…, which votes on March 1`).
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+
+
+#: Rules whose content is a noun phrase, not a clause: a participle or a clause after a
+#: comma is never part of it.
+_NOMINAL_RULES = frozenset({"nominal_object", "topic", "passive_subject", "embedded_question"})
+_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _without_tail(attribution: Attribution, quoted: Ranges) -> Attribution:
+    """`a Cruz win in Texas, which votes on March 1`, `he met the mayor, a longtime ally`: a
+    relative clause or an apposition set off by a comma that ends a content is the
+    narrator's description, not what was said (unless it is inside quote marks); a nominal
+    content also ends before a participle or a clause after a comma (`denied involvement,
+    maintaining …`)."""
+    content = attribution.content
+    doc = content.doc
+    nominal = attribution.rule in _NOMINAL_RULES
+    for token in content[2:-1]:
+        if token.text not in _TAIL_BREAKS or quoted.covers(token.idx):
+            continue
+        following = doc[token.i + 1]
+        if nominal and (following.tag_ == "VBG" or any(t.tag_ in _CLAUSE_TAGS for t in doc[token.i + 1 : content.end])):
+            kept = clause_span(doc, set(range(content.start, token.i)))  # `reprisals for X, the group announced`
+            if kept is not None:
+                return Attribution(attribution.cue, attribution.speaker, kept, attribution.rule, attribution.belief)
+        relative = following.lower_ in _RELATIVE_PRONOUNS
+        if not relative and not (following.pos_ == "DET" and role(following.head) == "apposition"):
+            continue
+        head = following.head
+        if head.i <= token.i:
+            continue
+        last = max(t.i for t in head.subtree)
+        if all(t.is_punct or t.is_space for t in doc[last + 1 : content.end]):
+            kept = clause_span(doc, set(range(content.start, token.i)))
+            if kept is not None and len(kept) >= 2:
+                return Attribution(attribution.cue, attribution.speaker, kept, attribution.rule, attribution.belief)
+    return attribution
 
 
 def _tokens_with_pos(doc: Doc, pos: Collection[str]) -> Iterator[Token]:
@@ -136,13 +180,11 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
             if content is None:
                 continue
             parts = [content]
-        speaker = speaker_of(verb)
-        if speaker is None and rule in CLAUSE_RULES and not children_with(verb, "passive_auxiliary"):
-            speaker = subject_of(verb)  # a verb with a reported clause and no `be` is active, whatever its label
-        if speaker is None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not is_passive(verb))):
-            speaker = noun_before(verb)  # `Kataeb Hezbollah announced`, whatever the parse made of it
+        speaker = outer_speaker(verb, lexicon) or _cue_speaker(verb, rule in CLAUSE_RULES)
         if belief and speaker is None:
             continue  # a thought needs a thinker; sourceless beliefs are narration
+        if speaker is None and rule == "postposed":
+            continue  # a reporting clause after its content names its speaker, or the parse is broken
         for part in parts:
             yield Attribution(
                 cue=_cue_span(verb),
@@ -168,6 +210,9 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
             return question, "embedded_question"
     if lemma not in lexicon.fragment_verbs or lemma in lexicon.speech_verbs or lemma in lexicon.belief_verbs:
         complements = [c for c in clausal_complements(verb) if not _reporting_clause(c, lexicon)]
+        after = [c for c in complements if c.i > verb.i and not _relative(c)]
+        if after:
+            complements = after  # its own clause, not the one before
         if complements:
             tokens = {t.i for head in complements for t in head.subtree}
             if complements[0].i < verb.i:
@@ -176,23 +221,24 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
                 speaker = _speaker_in_apposition(verb)
                 if speaker is not None:  # the content ends in the name the parser took as subject
                     tokens |= {t.i for t in speaker.head.subtree} - {t.i for t in speaker.subtree}
-                return clause_span(verb.doc, tokens), "postposed"
+                return _postposed(verb, clause_span(verb.doc, tokens)), "postposed"
             tokens |= _stranded_subject(verb, complements[0], listener=lemma in lexicon.addressee_verbs)
             if lemma in lexicon.speech_verbs:
                 tokens |= _content_continuation(verb, max(tokens), lexicon)
+            tokens -= _further_reports(complements, lexicon)
             return clause_span(verb.doc, tokens), "clausal_complement"
         as_clause = _as_clause_content(verb)
         if as_clause is not None:
             return as_clause, "as_clause"
         if role(verb) == "parataxis" and verb.i > verb.head.i and _ends_sentence(verb):
             head = verb.head
-            content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
+            content = _postposed(verb, clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree}))
             if content is not None and content.end <= verb.i and is_clause(content):
                 return content, "postposed"
         stranded = _stranded_that_clause(verb, lexicon.citing_verbs)
         if stranded is not None:
             return clause_span(verb.doc, {t.i for t in stranded.subtree}), "that_clause"
-        trailing = _trailing_reporting_clause(verb)
+        trailing = _postposed(verb, _trailing_reporting_clause(verb))
         if trailing is not None:
             return trailing, "postposed"
         surface = _surface_clause(verb, addressee=lemma in lexicon.addressee_verbs)
@@ -214,10 +260,10 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         subjects = children_with(verb, "passive_subject")  # `the deal was announced (by …)`
         if subjects and subjects[0].pos_ != "PRON":
             return clause_span(verb.doc, {t.i for t in subjects[0].subtree}), "passive_subject"
-    if lemma in lexicon.proposition_object_verbs and verb.tag_ not in {"VBG", "VBN"}:
+    if lemma in lexicon.proposition_object_verbs and _active_form(verb):
         objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
-            tokens = {t.i for t in objects[0].subtree}
+            tokens = _noun_phrase_core(objects[0])
             return clause_span(verb.doc, tokens | _rest_of_phrase(verb.doc, max(tokens) + 1)), "nominal_object"
     if lemma in lexicon.speech_verbs:
         following = _split_off_content(verb)
@@ -234,6 +280,9 @@ def _topic_of(verb: Token, prepositions: frozenset[str], quoted: Ranges) -> Span
     for preposition, obj in prepositional_objects(verb):
         if preposition in prepositions and obj.i > verb.i:
             tokens = {t.i for t in obj.subtree if t.i > verb.i} - {c.i for c in children_with(obj, "case_marker")}
+            tokens &= _noun_phrase_core(obj)
+            if not tokens:
+                continue
             content = clause_span(verb.doc, tokens | _rest_of_phrase(verb.doc, max(tokens) + 1))
             if content is not None and len(content) >= 2:
                 return content
@@ -254,15 +303,106 @@ def _stranded_subject(verb: Token, complement: Token, listener: bool) -> set[int
     return kept
 
 
+def _active_form(verb: Token) -> bool:
+    """A finite or bare verb, a gerund or participle (`announcing the release`), or a perfect
+    (`has proposed a ban`): not a passive participle (`the ban proposed by …`)."""
+    if verb.tag_ == "VBN":
+        return bool(children_with(verb, "auxiliary")) and not is_passive(verb)
+    return True
+
+
+#: Prepositions of when something was said (`proposed a ban | after the attack`).
+_TIME_PREPOSITIONS = frozenset({"after", "before", "since", "amid", "until", "ahead"})
+
+
+def _noun_phrase_core(noun: Token) -> set[int]:
+    """A nominal content without when it was said (`a ban | after the attack`) nor a clause
+    or apposition set off by a comma (`a win in Texas|, which votes on March 1`)."""
+    tokens = {t.i for t in noun.subtree}
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        set_off = child.doc[child.left_edge.i - 1].text == ","
+        described = set_off and role(child) in {"relative_clause", "clause_modifier", "apposition"}
+        timed = preposition_of(child) in _TIME_PREPOSITIONS or (
+            role(child) == "preposition" and child.lower_ in _TIME_PREPOSITIONS
+        )
+        if described or timed:
+            tokens -= {t.i for t in child.subtree}
+    return tokens
+
+
 def _rest_of_phrase(doc: Doc, start: int) -> set[int]:
     """`her plans | to combat the problem`: words the parser cut off a nominal content,
-    up to the next punctuation, coordinator or subordinate clause (`as the vote neared`)."""
+    up to the next punctuation (a hyphen inside a word aside: `a now-sold stake`),
+    coordinator, subordinate clause (`as the vote neared`) or time (`after the attack`)."""
     end = start
+    if start < len(doc) and doc[start].lower_ in _TIME_PREPOSITIONS:
+        return set()
     while end < doc[start - 1].sent.end and not (
-        doc[end].is_punct or doc[end].pos_ in _PHRASE_END or doc[end].is_space
+        (doc[end].is_punct and not (doc[end].tag_ == "HYPH" and not doc[end - 1].whitespace_))
+        or doc[end].pos_ in _PHRASE_END
+        or doc[end].is_space
     ):
         end += 1
     return set(range(start, end))
+
+
+def _continues_report(token: Token, lexicon: Lexicon) -> bool:
+    """A speech verb coordinated without a subject of its own (`and added`), or a participle
+    (`, adding`), as a new report of the same speaker."""
+    if token.pos_ not in VERBAL_POS or lexicon.cue_lemma(token) not in lexicon.speech_verbs:
+        return False
+    if token.tag_ == "VBN" and not children_with(token, "auxiliary"):
+        return False  # `personal and not work-related`: an adjective, not a report
+    if not (children_with(token, "clausal_complement") or _opens_quote(token)):
+        return False  # `and asked him to …`, `tell him “no more nonsense”`: part of what was said
+    if role(token) == "conjunct":
+        return subject_of(token) is None
+    return role(token) == "adverbial_clause" and token.tag_ == "VBG"
+
+
+def _cue_speaker(verb: Token, reports_clause: bool) -> Token | None:
+    """The speaker of a cue verb: from the parse, else from the words around it."""
+    speaker = speaker_of(verb)
+    if speaker is None and reports_clause and not children_with(verb, "passive_auxiliary"):
+        speaker = subject_of(verb)  # a verb with a reported clause and no `be` is active, whatever its label
+    if speaker is None and _ends_sentence(verb):  # `<clause>, reported Reuters.` parsed as an object
+        speaker = next((c for c in children_with(verb, "object") if c.i == verb.i + 1 and _is_proper(c)), None)
+    if speaker is None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not is_passive(verb))):
+        speaker = noun_before(verb)  # `Kataeb Hezbollah announced`, whatever the parse made of it
+    return speaker
+
+
+def outer_speaker(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The speaker of the report whose content a continuing report hangs in (`X said A and
+    added B`, parsed with `added` under `A`): X, not A's subject."""
+    if not _continues_report(verb, lexicon):
+        return None
+    head = verb.head
+    while role(head) == "conjunct" and head.head.i != head.i:
+        head = head.head
+    if role(head) != "clausal_complement" or head.head.pos_ not in VERBAL_POS:
+        return None
+    cue = head.head
+    if not lexicon.is_cue_verb(lexicon.cue_lemma(cue)):
+        return None
+    return _cue_speaker(cue, reports_clause=True)
+
+
+def _further_reports(heads: list[Token], lexicon: Lexicon) -> set[int]:
+    """`said it was too early but added, “…”`, `said A, adding that B`, `…, and most said B`:
+    a cue verb coordinated with (or hung as a participle on) the content is a report of its
+    own, not part of this one."""
+    found: set[int] = set()
+    for head in heads:
+        for token in head.subtree:
+            if token.i != head.i and token.i not in found and _continues_report(token, lexicon):
+                found |= {t.i for t in token.subtree}
+                before = token.doc[token.left_edge.i - 1]
+                if before.pos_ == "CCONJ":  # `… but added`: the coordinator goes with it
+                    found.add(before.i)
+    return found
 
 
 def _content_continuation(verb: Token, content_end: int, lexicon: Lexicon) -> set[int]:
@@ -330,6 +470,8 @@ def _as_clause_content(verb: Token) -> Span | None:
         return None
     if not has_marker(verb, "as") and verb.doc[min(t.i for t in verb.subtree)].lower_ != "as":
         return None  # `as Clyburn noted`, with `as` parsed as the subject's preposition
+    if children_with(verb, "object", "indirect_object", "clausal_complement", "open_complement") or is_passive(verb):
+        return None  # `… as the band announced a concert`: when, not what was announced
     head = verb.head
     content = clause_span(verb.doc, {t.i for t in head.subtree} - {t.i for t in verb.subtree})
     return content if content is not None and is_clause(content) else None
@@ -388,6 +530,45 @@ def _stranded_that_clause(verb: Token, citing_verbs: frozenset[str]) -> Token | 
 
 def _cites(participle: Token, verb: Token, citing_verbs: frozenset[str]) -> bool:
     return participle.head.i == verb.i and participle.tag_ == "VBG" and participle.lemma_ in citing_verbs
+
+
+#: Punctuation that ends what a postposed reporting clause can report (`… duress: A
+#: pending ballot initiative threatened …`).
+_POSTPOSED_STOPS = frozenset({":", ";"})
+
+
+def _postposed(verb: Token, content: Span | None) -> Span | None:
+    """A content before its cue, if the cue can report it: not from inside a subordinate
+    (`…, although X pleaded guilty`) or relative clause (`…, who added to his portfolio`),
+    and only what follows the last colon or semicolon before the cue."""
+    if content is None:
+        return content
+    if children_with(verb, "marker"):
+        return None
+    if role(verb) in {"relative_clause", "clause_modifier"} and not _own_subject(verb):
+        return None
+    doc = verb.doc
+    stops = [t.i for t in doc[content.start : verb.i] if t.text in _POSTPOSED_STOPS]
+    if stops:
+        rest = clause_span(doc, set(range(stops[-1] + 1, content.end)))
+        return rest if rest is not None and is_clause(rest) else None
+    for token in content[1:]:  # `<clause>, according to a source, reported Reuters`: the
+        if token.lower_ == "according" and token.nbor(-1).text == ",":  # phrase reports it
+            return clause_span(doc, set(range(content.start, token.i - 1))) or content
+    return content
+
+
+def _relative(clause: Token) -> bool:
+    """A relative clause the parser took for a complement (`said Mr. X, who runs the club`)."""
+    subject = subject_of(clause)
+    return subject is not None and subject.tag_ in {"WP", "WDT"}
+
+
+def _own_subject(verb: Token) -> bool:
+    """A nominal subject that is not a relative pronoun (`, the poll found` parsed as a
+    relative clause has one; `, who added` does not)."""
+    subject = subject_of(verb)
+    return subject is not None and subject.tag_ not in {"WP", "WDT"} and subject.lower_ != "that"
 
 
 def _trailing_reporting_clause(verb: Token) -> Span | None:
@@ -691,12 +872,56 @@ def _source_phrases(doc: Doc, lexicon: Lexicon) -> Iterator[Attribution]:
                 break
             pp_tokens = {t.i for t in cue} | {t.i for t in source.subtree}
             anchor = _clause_anchor(source, cue)
-            if anchor.pos_ in VERBAL_POS and lexicon.is_cue_verb(lexicon.cue_lemma(anchor)):
-                break  # `X said, as per Y`: the verb's own attribution covers it
-            content = clause_span(doc, {t.i for t in anchor.subtree} - pp_tokens)
+            if (
+                anchor.pos_ in VERBAL_POS
+                and lexicon.is_cue_verb(lexicon.cue_lemma(anchor))
+                and clausal_complements(anchor)
+            ):
+                break  # `X said …, as per Y`: the verb's own attribution covers it
+            content = _opening_phrase_content(cue, source)
+            if content is None:
+                content = clause_span(doc, {t.i for t in anchor.subtree} - pp_tokens)
             if content is not None:
                 yield Attribution(cue, mention_span(source), content, "source_phrase", belief=False)
             break
+
+
+def _opening_phrase_content(cue: Span, source: Token) -> Span | None:
+    """`According to X[, who …][, a spokesman], <clause>.`: a source phrase that opens its
+    sentence reports everything after the comma that closes it, whatever the parser made
+    of the words in between (a participle or a relative clause on X, an apposition, a
+    copular or passive clause headed by a name)."""
+    doc, sentence = cue.doc, cue.sent
+    if any(not (t.is_punct or t.is_space or t.pos_ == "CCONJ") for t in doc[sentence.start : cue.start]):
+        return None
+    end = max(t.i for t in source.subtree if not t.is_punct)
+    commas = [t.i for t in doc[end + 1 : sentence.end] if t.text == ","]
+    if not commas:
+        return None
+    start = commas[0] + 1
+    if (
+        len(commas) > 1
+        and _is_apposition(doc[start : commas[1]])
+        and _has_own_clause(doc[commas[1] + 1 : sentence.end])
+    ):
+        start = commas[1] + 1  # `According to X, a spokesman for Y, <clause>`
+    content = clause_span(doc, set(range(start, sentence.end)))
+    return content if content is not None and is_clause(content) else None
+
+
+def _is_apposition(words: Span) -> bool:
+    """A noun phrase without a verb (`a spokeswoman for the agency`)."""
+    return (
+        len(words) > 0
+        and words[0].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+        and not any(t.pos_ in VERBAL_POS for t in words)
+    )
+
+
+def _has_own_clause(words: Span) -> bool:
+    """The words hold a subject and its predicate."""
+    inside = range(words.start, words.end)
+    return any(role(t) in SUBJECT_ROLES and t.head.i in inside and t.head.i != t.i for t in words)
 
 
 def _phrase_object(cue: Span) -> Token | None:
@@ -704,8 +929,24 @@ def _phrase_object(cue: Span) -> Token | None:
     doc = cue.doc
     if cue.end >= len(doc):
         return None
+    for word in cue:  # ClearNLP: according -> to -> sources
+        objects = [c for c in children_with(word, "prepositional_object") if c.i >= cue.end]
+        if objects and objects[0].pos_ in NOMINAL_POS:
+            return objects[0]
+    for word in cue:  # UD: `according to` is the case marker of the source
+        if role(word) == "case_marker" and word.head.i >= cue.end and word.head.pos_ in NOMINAL_POS:
+            return word.head
     token = doc[cue.end]
-    while token.head.i >= cue.end and token.head.i != token.i and token.head.pos_ in NOMINAL_POS:
+    # otherwise climb from the first word to its noun, but not out of the phrase: the
+    # head of a phrase that attaches to the clause (`… sources, the commander was John
+    # Smith`, with the copular clause headed by the name) is the clause, not the source
+    while (
+        token.head.i >= cue.end
+        and token.head.i != token.i
+        and token.head.pos_ in NOMINAL_POS
+        and role(token) not in {"oblique", "prepositional_object", "noun_modifier", "apposition", "conjunct"}
+        and "," not in {t.text for t in doc[min(token.i, token.head.i) : max(token.i, token.head.i)]}
+    ):
         token = token.head
     return token if token.pos_ in NOMINAL_POS else None
 

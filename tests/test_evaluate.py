@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,18 @@ def test_the_textacy_baseline_is_an_optional_extra(nlp, monkeypatch):
     monkeypatch.setitem(sys.modules, "textacy.extract.triples", None)  # as if textacy were not installed
     with pytest.raises(QuotesError, match=r"pip install -e \"\.\[baseline\]\""):
         textacy_quotes(nlp("“We will respond,” he said."), "doc")
+
+
+def test_folds_split_brat_documents_by_id(tmp_path: Path):
+    from quotes.cli import load_brat
+    from quotes.evaluate import FOLDS, fold_of
+
+    for name in ("a", "b", "c", "d", "e", "f"):
+        (tmp_path / f"{name}.txt").write_text("Officials said the strike killed a commander.", encoding="utf8")
+        (tmp_path / f"{name}.ann").write_text("", encoding="utf8")
+    assert fold_of("a") == zlib.crc32(b"a") % FOLDS
+    held_out, _ = load_brat(tmp_path, folds={0})
+    tuning, _ = load_brat(tmp_path, folds={1, 2, 3, 4})
+    assert sorted(held_out) == [n for n in "abcdef" if fold_of(n) == 0]
+    assert set(held_out) | set(tuning) == set("abcdef")
+    assert not set(held_out) & set(tuning)
