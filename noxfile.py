@@ -38,7 +38,7 @@ def typecheck(session: nox.Session) -> None:
 def evaluate(session: nox.Session) -> None:
     """Score the seeds and PolNeAR; writes the README's Accuracy section (pipelines side by side, then details)."""
     session.install("-e", ".[baseline]")
-    session.run("python", "-m", "quotes.compare", "--readme", "README.md")
+    session.run("python", "-m", "quotes.evaluation.compare", "--readme", "README.md")
     session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
     session.run(
         "quotes",
@@ -67,7 +67,13 @@ def bench(session: nox.Session) -> None:
     """Throughput (bare pipeline, job, workers, Dask) and memory over 10,000 documents, into BENCHMARKS.md."""
     session.install("-e", ".[dask,bench]")
     session.run(
-        "python", "-m", "quotes.bench", "--corpus", f"{CORPORA}/polnear-train/text", "--markdown", "BENCHMARKS.md"
+        "python",
+        "-m",
+        "quotes.evaluation.bench",
+        "--corpus",
+        f"{CORPORA}/polnear-train/text",
+        "--markdown",
+        "BENCHMARKS.md",
     )
 
 

@@ -8,13 +8,13 @@
 
 import logging
 
-from .errors import InvalidDocumentError, QuotesError
-from .extract import DocumentResult, quotes_from_doc
-from .extractor import Extractor, extract, extract_many
-from .lexicon import Lexicon
-from .pipeline import ModelNotFoundError, load_pipeline
-from .records import SCHEMA_VERSION, Cue, Quote, Speaker
-from .speakers import Registry, RegistryError
+from quotes.errors import InvalidDocumentError, QuotesError
+from quotes.extraction.document import DocumentResult, quotes_from_doc
+from quotes.extraction.lexicon import Lexicon
+from quotes.extractor import Extractor, extract, extract_many
+from quotes.nlp.pipeline import ModelNotFoundError, load_pipeline
+from quotes.records import SCHEMA_VERSION, Cue, Quote, Speaker
+from quotes.speakers.resolution import Registry, RegistryError
 
 __version__ = "0.1.0"
 

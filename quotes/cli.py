@@ -20,9 +20,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .batch import JobOutput, JobSettings, default_status_path, run_job
-from .errors import QuotesError
-from .evaluate import (
+from quotes.batch.inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
+from quotes.batch.job import JobOutput, JobSettings, default_status_path, run_job
+from quotes.batch.progress import progress_bar
+from quotes.errors import QuotesError
+from quotes.evaluation.scoring import (
     FOLDS,
     GoldAttribution,
     Report,
@@ -33,14 +35,12 @@ from .evaluate import (
     score,
     speech_cue,
 )
-from .extractor import Extractor
-from .fixtures import export_fixtures, verify_fixtures
-from .inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
-from .lexicon import Lexicon
-from .pipeline import DEFAULT_MODEL
-from .progress import progress_bar
-from .records import Quote
-from .render import render_report
+from quotes.extraction.lexicon import Lexicon
+from quotes.extractor import Extractor
+from quotes.nlp.pipeline import DEFAULT_MODEL
+from quotes.records import Quote
+from quotes.review.fixtures import export_fixtures, verify_fixtures
+from quotes.review.render import render_report
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -271,7 +271,7 @@ def run_extract(args: argparse.Namespace) -> int:
     settings.check()
     status = args.status or (default_status_path(args.output) if args.output else None)
     if args.engine == "dask":
-        from .distributed import run_dask_job
+        from quotes.batch.dask import run_dask_job
 
         partition_bytes = max(1, int(args.partition_mb * 1024 * 1024))
         summary = run_dask_job(
@@ -402,7 +402,7 @@ def load_brat(
     folder: Path, limit: int = 0, folds: Collection[int] | None = None
 ) -> tuple[dict[str, str], list[GoldAttribution]]:
     """Texts and gold of a PolNeAR-style folder (``text/*.txt`` + ``attributions/*.ann``),
-    only the documents of ``folds`` (see :func:`quotes.evaluate.fold_of`) when given."""
+    only the documents of ``folds`` (see :func:`quotes.evaluation.scoring.fold_of`) when given."""
     text_dir = folder / "text" if (folder / "text").is_dir() else folder
     ann_dir = folder / "attributions" if (folder / "attributions").is_dir() else folder
     texts: dict[str, str] = {}
@@ -445,7 +445,7 @@ def _predictions(path: str | None, texts: dict[str, str], extractor: Extractor) 
 
 
 def _textacy_predictions(texts: dict[str, str], nlp: Language) -> tuple[list[Quote], int]:
-    from .baseline import textacy_quotes
+    from quotes.evaluation.baseline import textacy_quotes
 
     quotes: list[Quote] = []
     failed = 0

@@ -16,11 +16,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extract import DocumentResult, extract_text, quotes_from_doc, stream_results
-from .lexicon import Lexicon
-from .pipeline import load_pipeline
-from .records import Quote
-from .speakers import Registry
+from quotes.extraction.document import DocumentResult, extract_text, quotes_from_doc, stream_results
+from quotes.extraction.lexicon import Lexicon
+from quotes.nlp.pipeline import load_pipeline
+from quotes.records import Quote
+from quotes.speakers.resolution import Registry
 
 
 @dataclass(frozen=True)

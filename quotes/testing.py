@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 from typing import Any
 
-from .evaluate import read_seed_gold
-from .records import Quote
-from .resources import DATA_DIR
-from .speakers import normalise_name
+from quotes.evaluation.scoring import read_seed_gold
+from quotes.records import Quote
+from quotes.resources import DATA_DIR
+from quotes.speakers.resolution import normalise_name
 
 SEEDS_DIR = DATA_DIR / "seeds"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import quotes
-from quotes.evaluate import canonical_checker, read_seed_gold, score
+from quotes.evaluation.scoring import canonical_checker, read_seed_gold, score
 
 REPO = Path(__file__).resolve().parents[1]
 

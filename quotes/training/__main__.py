@@ -1,5 +1,5 @@
 import sys
 
-from .recipe import main
+from quotes.training.recipe import main
 
 sys.exit(main())

@@ -12,7 +12,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from .conllu import read_docs
+from quotes.training.conllu import read_docs
 
 EWT_DIR = "ud-english-ewt"
 GUM_DIR = "gum"

@@ -57,7 +57,7 @@ def prepare(corpora: Path, workdir: Path) -> None:
     import floret
     from spacy.cli.init_pipeline import init_vectors_cli
 
-    from .corpus import build_corpus, write_raw_text
+    from quotes.training.corpus import build_corpus, write_raw_text
 
     started = time.perf_counter()
     (workdir / "timing.json").unlink(missing_ok=True)  # a new run starts a new record
@@ -102,7 +102,7 @@ def pretrain(workdir: Path) -> Path:
     from spacy.training.pretrain import pretrain as spacy_pretrain
     from spacy.util import load_config
 
-    import quotes.pipeline  # noqa: F401  registers the pipeline's own components
+    import quotes.nlp.pipeline  # noqa: F401  registers the pipeline's own components
 
     started = time.perf_counter()
     config = load_config(CONFIG, overrides=_paths(workdir), interpolate=False)
@@ -133,7 +133,7 @@ def train(workdir: Path) -> Path:
     """``spacy train`` with the repo config from the pretrained tok2vec, then :func:`assemble`."""
     from spacy.cli.train import train as spacy_train
 
-    import quotes.pipeline  # noqa: F401  registers the pipeline's own components
+    import quotes.nlp.pipeline  # noqa: F401  registers the pipeline's own components
 
     settings = _paths(workdir) | {"paths.init_tok2vec": str(last_pretrained_weights(workdir))}
     started = time.perf_counter()
@@ -154,8 +154,8 @@ def assemble(workdir: Path, trained: Path | None = None, corpora: Path = DEFAULT
     from spacy.tokens import DocBin
     from spacy.training import Example
 
-    import quotes.pipeline  # noqa: F401  registers the pipeline's own components
-    from quotes.entities import add_entity_repair
+    import quotes.nlp.pipeline  # noqa: F401  registers the pipeline's own components
+    from quotes.nlp.entity_repair import add_entity_repair
 
     started = time.perf_counter()
     trained = trained or workdir / "model" / "model-best"
@@ -181,7 +181,7 @@ def assemble(workdir: Path, trained: Path | None = None, corpora: Path = DEFAULT
 def converted_corpus(workdir: Path, corpora: Path, name: str) -> Path:
     """A corpus of the work folder (`train`, `ewt-test`, …), converting the treebanks first
     if this work folder has none, as when re-measuring or re-assembling the shipped pipeline."""
-    from .corpus import build_corpus
+    from quotes.training.corpus import build_corpus
 
     path = workdir / "corpus" / f"{name}.spacy"
     if not path.exists():
@@ -194,8 +194,8 @@ def evaluate(model: Path, workdir: Path, corpora: Path) -> dict[str, Any]:
     import spacy
     from spacy.training import Corpus
 
-    import quotes.pipeline  # noqa: F401  registers the pipeline's own components
-    from quotes.ops import numpy_blas_ops
+    import quotes.nlp.pipeline  # noqa: F401  registers the pipeline's own components
+    from quotes.nlp.ops import numpy_blas_ops
 
     with numpy_blas_ops():  # as quotes.load_pipeline() loads it
         nlp = spacy.load(model)

@@ -1,0 +1,1 @@
+"""Measuring: scoring against gold, the textacy baseline, pipelines compared, benchmarks."""

@@ -1,0 +1,1 @@
+"""A parsed Doc to quote records: quote marks, parse labels, cue lexicon, direct and reported speech."""

@@ -1,0 +1,1 @@
+"""Text to a spaCy Doc: loading the pipeline, its integrity check, tokenizer rules, fast ops and components."""

@@ -1,0 +1,1 @@
+"""Reviewing and pinning the output: golden fixtures, the HTML review page, the pytest plugin."""

@@ -1,0 +1,1 @@
+"""Speaker mentions to canonical identities: the registry, in-document aliases, coreference."""

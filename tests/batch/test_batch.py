@@ -1,0 +1,111 @@
+"""The batch job in process: commit protocol, resume after torn files, statuses, duplicates."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes import Extractor
+from quotes.batch.inputs import InputDocument
+from quotes.batch.job import (
+    DocumentStatus,
+    JobOutput,
+    JobSettings,
+    Processed,
+    ResumeError,
+    default_status_path,
+    run_job,
+)
+from quotes.extraction.lexicon import Lexicon
+from quotes.speakers.resolution import Registry
+
+
+def done(doc_id: str, lines: bytes = b"") -> Processed:
+    return Processed(DocumentStatus(doc_id, "test", "ok", lines.count(b"\n")), lines)
+
+
+def read_lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf8").splitlines()]
+
+
+def test_status_file_is_named_after_the_output():
+    assert default_status_path("out/quotes.jsonl.gz") == Path("out/quotes.status.jsonl")
+
+
+def test_resume_cuts_torn_lines_and_uncommitted_quotes(tmp_path):
+    output, status = tmp_path / "q.jsonl", tmp_path / "q.status.jsonl"
+    job = JobOutput(output, status)
+    job.commit(done("a", b'{"q": 1}\n{"q": 2}\n'))
+    job.commit(done("b"))
+    job.close()
+    with output.open("ab") as out:  # the job died after writing quotes of "c", before its status
+        out.write(b'{"q": 3}\n{"q": 4, "trunc')
+    with status.open("ab") as statuses:  # ... and in the middle of a status line
+        statuses.write(b'{"doc_id": "c", "sta')
+    resumed = JobOutput(output, status, resume=True)
+    assert resumed.done == {"a", "b"}
+    resumed.commit(done("c", b'{"q": 3}\n'))
+    resumed.close()
+    assert read_lines(output) == [{"q": 1}, {"q": 2}, {"q": 3}]
+    assert [entry["doc_id"] for entry in read_lines(status)] == ["a", "b", "c"]
+
+
+def test_gzip_output_is_resumable_member_by_member(tmp_path):
+    output, status = tmp_path / "q.jsonl.gz", tmp_path / "q.status.jsonl"
+    job = JobOutput(output, status)
+    job.commit(done("a", b'{"q": 1}\n'))
+    job.close()
+    with output.open("ab") as out:
+        out.write(gzip.compress(b'{"q": "uncommitted"}\n')[:10])
+    resumed = JobOutput(output, status, resume=True)
+    resumed.commit(done("b", b'{"q": 2}\n'))
+    resumed.close()
+    assert gzip.decompress(output.read_bytes()) == b'{"q": 1}\n{"q": 2}\n'
+
+
+def test_resume_refuses_files_of_another_job(tmp_path):
+    output, status = tmp_path / "q.jsonl", tmp_path / "q.status.jsonl"
+    status.write_text(json.dumps({"doc_id": "a", "output_offset": 999}) + "\n", encoding="utf8")
+    output.write_text("short\n", encoding="utf8")
+    with pytest.raises(ResumeError, match="not one job's files"):
+        JobOutput(output, status, resume=True)
+    with pytest.raises(ResumeError, match="needs an output file"):
+        JobOutput(None, None, resume=True)
+
+
+def test_every_document_gets_one_status(tmp_path, nlp):
+    documents = [
+        InputDocument("good", "“We will respond to the attack,” the group said.", "feed", meta={"section": "world"}),
+        InputDocument("empty", "", "feed"),
+        InputDocument("unreadable", None, "feed", "invalid UTF-8 at byte 3"),
+        InputDocument("good", "Another text with the same id.", "feed"),
+        InputDocument("long", "“We will hold them responsible for it,” he said.\n" * 30, "feed"),
+    ]
+    nlp.max_length, original = 200, nlp.max_length
+    output, status = tmp_path / "q.jsonl", tmp_path / "q.status.jsonl"
+    job = JobOutput(output, status)
+    try:
+        extractor = Extractor(nlp, Lexicon.default(), Registry.default())
+        summary = run_job(documents, job, JobSettings(batch_size=2), extractor=extractor)
+    finally:
+        nlp.max_length = original
+        job.close()
+    statuses = {(s["doc_id"], s["status"]): s for s in read_lines(status)}
+    assert list(statuses) == [
+        ("good", "ok"),
+        ("empty", "error"),
+        ("unreadable", "error"),
+        ("good", "skipped"),
+        ("long", "ok"),
+    ]
+    assert statuses[("empty", "error")]["error"] == "document 'empty': text is empty"
+    assert "duplicate doc_id 'good'" in statuses[("good", "skipped")]["error"]
+    assert statuses[("long", "ok")]["n_quotes"] == 30
+    records = read_lines(output)
+    assert records[0]["meta"] == {"section": "world"}
+    assert (summary.documents, summary.ok, summary.errors, summary.skipped, summary.quotes) == (5, 2, 2, 1, 31)
+    text = documents[-1].text or ""
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in records if r["doc_id"] == "long")

@@ -1,0 +1,279 @@
+"""Reported-speech patterns on hand-built parses, in both label schemes."""
+
+from __future__ import annotations
+
+import pytest
+from parses import (
+    CLEAR_ACCORDING,
+    CLEAR_POSTPOSED,
+    CLEAR_SAID_THAT,
+    UD_ACCORDING,
+    UD_AS_NOTED,
+    UD_ASKED_WHETHER,
+    UD_BREAK_AFTER_CUE,
+    UD_BREAK_BEFORE_SPEAKER,
+    UD_COMMA_ON_SPEAKER,
+    UD_CONTENT_CONTINUES,
+    UD_DEAL_ANNOUNCED,
+    UD_DEMAND_THAT,
+    UD_DENIED_INVOLVEMENT,
+    UD_GROUP_BLAMED,
+    UD_MILITARY_IN_STATEMENT,
+    UD_MISATTACHED_TAIL,
+    UD_NAME_SPLIT_BY_PARSE,
+    UD_NESTED_REPORT,
+    UD_PARENTHETICAL,
+    UD_POINTED_TO,
+    UD_POSTPOSED,
+    UD_QUOTE_THEN_MORE,
+    UD_REPORTED_QUOTING_THAT,
+    UD_SAID_THAT,
+    UD_SAYING,
+    UD_SAYS_NO_THAT,
+    UD_SOURCELESS,
+    UD_SPEAKER_AS_APPOSITION,
+    UD_SUBJECT_AS_OBJECT,
+    UD_SUBJECT_LOST,
+    UD_TOLD_REPORTERS,
+    UD_TWO_SUBJECTS,
+    UD_VOWED,
+    UD_WARNED_SATURDAY_THAT,
+    VOWED_SPACES,
+)
+
+from quotes.extraction.document import quotes_from_doc
+from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.quotemarks import find_quote_spans
+from quotes.extraction.reported import find_reported
+
+LEXICON = Lexicon.default()
+
+
+def only(doc):
+    found = find_reported(doc, LEXICON, [(s.start, s.end) for s in find_quote_spans(doc.text)])
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("rows", [UD_SAID_THAT, CLEAR_SAID_THAT], ids=["ud", "clearnlp"])
+def test_said_that_clause(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "CENTCOM",
+        "said",
+        "the strike killed a commander",
+    )
+    assert found.rule == "clausal_complement"
+
+
+def test_a_conjunct_hung_on_the_cue_continues_the_content(make_doc):
+    found = only(make_doc(UD_CONTENT_CONTINUES))
+    assert (found.speaker.text, found.content.text) == ("Conway", "she recruited Bossie but has not decided")
+
+
+def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):
+    doc = make_doc(UD_BREAK_AFTER_CUE)
+    assert len(list(doc.sents)) == 2
+    found = only(doc)
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "The Vatican",
+        "says",
+        "Pope Francis has no plans",
+    )
+    assert found.rule == "next_sentence"
+    doc = make_doc(
+        [
+            *UD_BREAK_AFTER_CUE[:3],
+            (".", 2, "punct", "PUNCT", ".", "."),
+            *[(w, h + 1, *rest) for w, h, *rest in UD_BREAK_AFTER_CUE[3:]],
+        ]
+    )
+    assert find_reported(doc, LEXICON) == []  # a full stop ends what was said
+
+
+def test_a_run_of_proper_nouns_is_one_speaker_whatever_the_parse(make_doc):
+    found = only(make_doc(UD_NAME_SPLIT_BY_PARSE))
+    assert (found.speaker.text, found.cue.text) == ("Kata’ib Hezbollah", "said")
+
+
+@pytest.mark.parametrize("rows", [UD_POSTPOSED, CLEAR_POSTPOSED], ids=["ud", "clearnlp"])
+def test_postposed_reporting_clause(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "the US military",
+        "added",
+        "There is no evidence",
+    )
+    assert found.rule == "postposed"
+
+
+@pytest.mark.parametrize("rows", [UD_ACCORDING, CLEAR_ACCORDING], ids=["ud", "clearnlp"])
+def test_according_to(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.speaker.text, found.cue.text, found.content.text) == ("Reuters", "According to", "it ended")
+    assert found.rule == "source_phrase"
+
+
+def test_participle_takes_main_clause_speaker(make_doc):
+    found = only(make_doc(UD_SAYING))
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "CENTCOM",
+        "saying",
+        "the attack was a response",
+    )
+
+
+def test_nominal_object_without_quote_is_not_reported(make_doc):
+    doc = make_doc(UD_SAYING)
+    assert all(a.cue.text != "claimed" for a in find_reported(doc, LEXICON))
+
+
+def test_infinitive_with_quoted_fragment_is_mixed(make_doc):
+    doc = make_doc(UD_VOWED, spaces=VOWED_SPACES)
+    assert doc.text == "Biden vowed to “respond”."
+    (quote,) = quotes_from_doc(doc, "t", LEXICON)
+    assert (quote.type, quote.text, quote.speaker.text, quote.cue.lemma) == (
+        "mixed",
+        "to “respond”",
+        "Biden",
+        "vow",
+    )
+
+
+def test_sourceless_passive_has_no_speaker(make_doc):
+    found = only(make_doc(UD_SOURCELESS))
+    assert found.speaker is None
+    assert found.content.text == "to lead it"
+
+
+def test_cue_inside_a_direct_quote_is_skipped(make_doc):
+    doc = make_doc(UD_SAID_THAT)
+    assert find_reported(doc, LEXICON, direct_quotes=[(0, len(doc.text))]) == []
+
+
+def test_misattached_reporting_clause_is_still_postposed(make_doc):
+    found = only(make_doc(UD_MISATTACHED_TAIL))
+    assert (found.speaker.text, found.cue.text, found.content.text) == (
+        "the US military",
+        "added",
+        "The strike killed a commander",
+    )
+
+
+def test_complement_read_from_the_words_when_the_parse_misses_it(make_doc):
+    found = only(make_doc(UD_WARNED_SATURDAY_THAT))
+    assert (found.speaker.text, found.content.text, found.rule) == (
+        "Hendler",
+        "the move damaged the party",
+        "surface_clause",
+    )
+
+
+def test_noun_phrase_object_of_a_speech_verb(make_doc):
+    found = only(make_doc(UD_DENIED_INVOLVEMENT))
+    assert (found.speaker.text, found.content.text, found.rule) == (
+        "Tehran",
+        "involvement in the attack",
+        "nominal_object",
+    )
+
+
+def test_listener_is_not_content(make_doc):
+    assert find_reported(make_doc(UD_TOLD_REPORTERS), LEXICON) == []
+
+
+def test_speaker_mention_drops_the_medium(make_doc):
+    assert only(make_doc(UD_MILITARY_IN_STATEMENT)).speaker.text == "The military"
+
+
+def test_as_clause_reports_the_main_clause(make_doc):
+    found = only(make_doc(UD_AS_NOTED))
+    assert (found.speaker.text, found.cue.text, found.content.text, found.rule) == (
+        "the Times",
+        "noted",
+        "Clinton raised money",
+        "as_clause",
+    )
+
+
+def test_speech_noun_with_that_clause(make_doc):
+    found = only(make_doc(UD_DEMAND_THAT))
+    assert (found.speaker.text, found.cue.text, found.content.text, found.rule) == (
+        "DOJ",
+        "demand",
+        "HB2 be dropped",
+        "speech_noun",
+    )
+
+
+def test_apposition_parsed_as_two_subjects_is_one_speaker(make_doc):
+    assert only(make_doc(UD_TWO_SUBJECTS)).speaker.text == "A faction of the forces, Kata’ib Hezbollah"
+
+
+def test_speaker_next_to_the_verb_when_the_parse_lost_the_subject(make_doc):
+    found = only(make_doc(UD_SUBJECT_LOST))
+    assert (found.speaker.text, found.content.text) == ("CENTCOM", "it ended")
+
+
+def test_clause_without_that_read_from_the_words(make_doc):
+    found = only(make_doc(UD_SAYS_NO_THAT))
+    assert (found.speaker.text, found.content.text, found.rule) == ("Clinton", "many doubted her", "surface_clause")
+
+
+def test_reporting_clause_between_commas_splits_the_content(make_doc):
+    doc = make_doc(UD_PARENTHETICAL)
+    found = find_reported(doc, LEXICON)
+    assert [(a.speaker.text, a.cue.text, a.content.text, a.rule) for a in found] == [
+        ("she", "said", "A wall would stop criminals", "parenthetical"),
+        ("she", "said", "but also drugs", "parenthetical"),
+    ]
+    records = quotes_from_doc(doc, "d", LEXICON)
+    assert {r.cue.start for r in records} == {doc[7].idx}  # one cue: one attribution in two parts
+
+
+@pytest.mark.parametrize(
+    ("rows", "sentences", "expected"),
+    [
+        (UD_COMMA_ON_SPEAKER, (0,), ("an official", "Growth slowed", "postposed")),
+        (UD_BREAK_BEFORE_SPEAKER, (0, 4), ("Carson", "Troops would help", "postposed")),
+        (UD_ASKED_WHETHER, (0,), ("Conroy", "whether the questions were fair", "embedded_question")),
+        (UD_POINTED_TO, (0,), ("She", "the polls", "topic")),
+        (UD_SUBJECT_AS_OBJECT, (0,), ("He", "the law unfairly targets gays", "clausal_complement")),
+        (UD_REPORTED_QUOTING_THAT, (0,), ("Al Arabiya", "a drone hit a car", "that_clause")),
+        (UD_SPEAKER_AS_APPOSITION, (0,), ("Fiorina", "Trump leads Bill Clinton", "postposed")),
+    ],
+    ids=[
+        "comma-attached-to-the-speaker",
+        "sentence-break-at-the-comma",
+        "embedded-question",
+        "topic-of-speech",
+        "complement-subject-parsed-as-object",
+        "that-clause-on-a-citing-participle",
+        "speaker-parsed-as-apposition",
+    ],
+)
+def test_repairs_and_nominal_contents(make_doc, rows, sentences, expected):
+    found = only(make_doc(rows, sentences=sentences))
+    assert (found.speaker.text, found.content.text, found.rule) == expected
+
+
+def test_passive_subject_of_a_proposition_verb_but_not_of_a_judgement(make_doc):
+    found = only(make_doc(UD_DEAL_ANNOUNCED))
+    assert (found.speaker, found.content.text, found.rule) == (None, "The deal", "passive_subject")
+    assert find_reported(make_doc(UD_GROUP_BLAMED), LEXICON) == []
+
+
+def test_quote_the_report_goes_on_after_is_a_mixed_content(make_doc):
+    doc = make_doc(UD_QUOTE_THEN_MORE)
+    [record] = quotes_from_doc(doc, "d", LEXICON)
+    assert (record.type, record.speaker.text, record.rule) == ("mixed", "Lawyers", "clausal_complement")
+    assert record.text.startswith("“") and record.text.endswith("that Cruz qualifies")
+
+
+def test_a_report_inside_a_report_keeps_both(make_doc):
+    records = quotes_from_doc(make_doc(UD_NESTED_REPORT), "d", LEXICON)
+    found = sorted((r.cue.text, r.speaker.text, r.text) for r in records)
+    assert found == [
+        ("reported", "Alsumaria", "Hezbollah said the US will pay"),
+        ("said", "Hezbollah", "the US will pay"),
+    ]
