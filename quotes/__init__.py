@@ -14,7 +14,7 @@ from quotes.extraction.lexicon import Lexicon
 from quotes.extractor import Extractor, extract, extract_many
 from quotes.nlp.pipeline import ModelNotFoundError, load_pipeline
 from quotes.records import SCHEMA_VERSION, Cue, Quote, Speaker
-from quotes.speakers.resolution import Registry, RegistryError
+from quotes.speakers.registry import Registry, RegistryError
 
 __version__ = "0.1.0"
 

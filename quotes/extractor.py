@@ -20,7 +20,7 @@ from quotes.extraction.document import DocumentResult, extract_text, quotes_from
 from quotes.extraction.lexicon import Lexicon
 from quotes.nlp.pipeline import load_pipeline
 from quotes.records import Quote
-from quotes.speakers.resolution import Registry
+from quotes.speakers.registry import Registry
 
 
 @dataclass(frozen=True)

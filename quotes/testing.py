@@ -23,7 +23,7 @@ from typing import Any
 from quotes.evaluation.scoring import read_seed_gold
 from quotes.records import Quote
 from quotes.resources import DATA_DIR
-from quotes.speakers.resolution import normalise_name
+from quotes.speakers.registry import normalise_name
 
 SEEDS_DIR = DATA_DIR / "seeds"
 

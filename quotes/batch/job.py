@@ -33,7 +33,7 @@ from quotes.batch.inputs import InputDocument
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor
 from quotes.nlp.pipeline import load_pipeline, model_exists
-from quotes.speakers.resolution import Registry
+from quotes.speakers.registry import Registry
 
 Status = Literal["ok", "error", "skipped"]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from quotes.extraction.quotemarks import DOUBLE_CLOSERS, DOUBLE_OPENERS, DOUBLED_APOSTROPHE
 from quotes.records import Quote
-from quotes.speakers.resolution import normalise_name
+from quotes.speakers.registry import normalise_name
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 #: Documents are split into this many folds by id, to tune rules on some and hold others out.

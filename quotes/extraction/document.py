@@ -35,7 +35,8 @@ from quotes.extraction.quotemarks import (
 from quotes.extraction.ranges import Ranges
 from quotes.extraction.reported import find_reported
 from quotes.records import Cue, Quote, QuoteType, Speaker
-from quotes.speakers.resolution import Registry, default_registry, resolve_speakers
+from quotes.speakers.registry import Registry, default_registry
+from quotes.speakers.resolution import resolve_speakers
 
 logger = logging.getLogger("quotes")
 

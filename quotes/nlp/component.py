@@ -34,7 +34,7 @@ from quotes.extractor import Extractor
 from quotes.nlp.annotations import annotate, read_quotes
 from quotes.records import Quote
 from quotes.resources import read_json
-from quotes.speakers.resolution import Registry, RegistryError, merge_registry_data
+from quotes.speakers.registry import Registry, RegistryError, merge_registry_data
 
 #: What the rules read from earlier components (see ``nlp.analyze_pipes()``).
 REQUIRES = ["token.dep", "token.head", "token.pos", "token.tag", "token.lemma", "doc.sents"]

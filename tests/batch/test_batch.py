@@ -20,7 +20,7 @@ from quotes.batch.job import (
     run_job,
 )
 from quotes.extraction.lexicon import Lexicon
-from quotes.speakers.resolution import Registry
+from quotes.speakers.registry import Registry
 
 
 def done(doc_id: str, lines: bytes = b"") -> Processed:

@@ -16,7 +16,7 @@ from quotes.evaluation.scoring import (
     score,
 )
 from quotes.records import Cue, Quote, Speaker
-from quotes.speakers.resolution import normalise_name
+from quotes.speakers.registry import normalise_name
 
 TEXT = "Officials said the strike killed a commander. “We will respond,” the group added."
 

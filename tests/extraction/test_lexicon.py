@@ -9,7 +9,7 @@ import pytest
 
 from quotes.extraction.lexicon import Lexicon, LexiconError
 from quotes.resources import read_json, schema_error
-from quotes.speakers.resolution import Registry
+from quotes.speakers.registry import Registry
 
 
 def shipped_cues():

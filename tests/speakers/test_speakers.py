@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotes
-from quotes.speakers.resolution import FUZZY_THRESHOLD, Registry, _name_words, _proper_noun_runs, normalise_name
+from quotes.speakers.registry import FUZZY_THRESHOLD, Registry, normalise_name
+from quotes.speakers.resolution import _name_words, _proper_noun_runs
 
 REGISTRY = Registry.default()
 ALIASES = sorted({alias for e in REGISTRY.entities.values() for alias in e.aliases})
