@@ -12,16 +12,15 @@ pipeline is scored on the same gold. A pipeline that is not installed is left ou
 from __future__ import annotations
 
 import argparse
-import platform
-import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 
+from quotes.evaluation.corpora import load_brat, speech_cue_classifier
+from quotes.evaluation.markdown import measured_on, replace_block
 from quotes.evaluation.scoring import GoldAttribution, Report, canonical_checker, fold_of, read_seed_gold, score
 from quotes.extraction.lexicon import Lexicon
 from quotes.extractor import Extractor
@@ -116,8 +115,7 @@ def markdown(rows: list[ModelScores], missing: list[str], command: str) -> str:
         return r.by_type["direct"].recall
 
     lines = [
-        f"_Measured {date.today().isoformat()} on {platform.machine()} ({platform.python_implementation()} "
-        f"{platform.python_version()}) by `{command}`; the rules are the same for every pipeline._",
+        f"_Measured {measured_on()} by `{command}`; the rules are the same for every pipeline._",
         "",
         "| pipeline | seeds recall | seeds precision | seeds speaker | dev-news recall | dev-news precision "
         "| dev-news speaker | dev-news canonical |",
@@ -144,17 +142,7 @@ def markdown(rows: list[ModelScores], missing: list[str], command: str) -> str:
     return "\n".join(lines)
 
 
-def write_block(readme: Path, body: str) -> None:
-    current = readme.read_text(encoding="utf8") if readme.exists() else ""
-    block = f"{START}\n{body}\n{END}"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-    readme.write_text(
-        pattern.sub(lambda _: block, current) if pattern.search(current) else f"{current}\n{block}\n", encoding="utf8"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
-    from quotes.cli import load_brat, speech_cue_classifier
 
     parser = argparse.ArgumentParser(prog="python -m quotes.evaluation.compare", description=__doc__.split("\n")[0])
     parser.add_argument("--models", nargs="+", default=list(MODELS), help="pipelines, first is the reference")
@@ -189,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     table = markdown(rows, missing, command)
     print(table)
     if args.readme:
-        write_block(args.readme, table)
+        replace_block(args.readme, START, END, table)
     return 0
 
 

@@ -151,7 +151,7 @@ def test_the_textacy_baseline_is_an_optional_extra(nlp, monkeypatch):
 
 
 def test_folds_split_brat_documents_by_id(tmp_path: Path):
-    from quotes.cli import load_brat
+    from quotes.evaluation.corpora import load_brat
     from quotes.evaluation.scoring import FOLDS, fold_of
 
     for name in ("a", "b", "c", "d", "e", "f"):

@@ -1,0 +1,121 @@
+"""``quotes extract``, ``fixtures``, ``render`` and ``speakers``: each a function of the parsed options."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from quotes.batch.inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
+from quotes.batch.job import JobOutput, JobSettings, default_status_path, run_job
+from quotes.batch.progress import progress_bar
+from quotes.errors import QuotesError
+from quotes.extractor import Extractor
+from quotes.review.fixtures import export_fixtures, verify_fixtures
+from quotes.review.render import render_report
+
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def extractor_of(args: argparse.Namespace) -> Extractor:
+    return Extractor.load(args.model, registry=args.registry, registry_only=args.registry_only)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    if args.workers < 1 or args.batch_size < 1:
+        raise QuotesError("--workers and --batch-size must be at least 1")
+    options = InputOptions(
+        globs=tuple(args.glob or DEFAULT_GLOBS),
+        id_field=args.id_field,
+        text_field=args.text_field,
+        keep_fields=tuple(name for name in args.keep_fields.split(",") if name),
+        stdin_jsonl=args.stdin_jsonl,
+    )
+    settings = JobSettings(args.model, args.registry, args.registry_only, tuple(args.code), args.batch_size)
+    settings.check()
+    status = args.status or (default_status_path(args.output) if args.output else None)
+    if args.engine == "dask":
+        from quotes.batch.dask import run_dask_job
+
+        partition_bytes = max(1, int(args.partition_mb * 1024 * 1024))
+        summary = run_dask_job(
+            args.paths,
+            options,
+            settings,
+            args.output,
+            status,
+            args.resume,
+            args.workers,
+            args.scheduler,
+            partition_bytes,
+        )
+    else:
+        output = JobOutput(Path(args.output) if args.output else None, Path(status) if status else None, args.resume)
+        try:
+            with progress_bar(args.paths, options, disable=args.quiet) as bar:
+                summary = run_job(iter_documents(args.paths, options), output, settings, args.workers, bar.update)
+        finally:
+            output.close()
+    if not args.quiet:
+        print(f"quotes: {summary.line()}", file=sys.stderr)
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_DOCUMENT_ERRORS if summary.errors or summary.skipped else EXIT_OK
+
+
+def run_fixtures(args: argparse.Namespace) -> int:
+    extractor = extractor_of(args)
+    outdir = Path(args.outdir)
+    if args.fixtures_command == "export":
+        failed = 0
+        for document, path in export_fixtures(iter_documents(args.paths), outdir, extractor):
+            if path is None:
+                failed += 1
+                print(f"quotes: {document.source}: {document.error}", file=sys.stderr)
+        return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
+    diffs = verify_fixtures(outdir, extractor, update=args.update)
+    changed = [diff for diff in diffs if not diff.unchanged]
+    for diff in changed:
+        print(diff.report())
+    verb = "updated" if args.update else "changed"
+    print(f"quotes: {len(diffs)} fixtures, {len(changed)} {verb}", file=sys.stderr)
+    return EXIT_DOCUMENT_ERRORS if changed and not args.update else EXIT_OK
+
+
+def run_render(args: argparse.Namespace) -> int:
+    records = read_records(args.records)
+    options = InputOptions(id_field=args.id_field, text_field=args.text_field)
+    texts = {d.doc_id: d.text for d in iter_documents(args.docs, options) if d.text is not None}
+    Path(args.output).write_text(render_report(records, texts, args.title), encoding="utf8")
+    missing = {r["doc_id"] for r in records} - texts.keys()
+    if missing:
+        print(f"quotes: no text for {len(missing)} article(s): {', '.join(sorted(missing))}", file=sys.stderr)
+    print(f"quotes: wrote {args.output} ({len(records)} quotes)", file=sys.stderr)
+    return EXIT_DOCUMENT_ERRORS if missing else EXIT_OK
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    """Canonical speakers with their quote counts, most quoted first."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    bad = 0
+    for path in args.records:
+        with open(path, encoding="utf8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    speaker = json.loads(line).get("speaker")
+                except (ValueError, AttributeError):
+                    bad += 1
+                    print(f"quotes: {path}: line {number} is not a JSON record", file=sys.stderr)
+                    continue
+                if speaker:
+                    counts[(speaker.get("id") or "", speaker["canonical"], speaker.get("kind") or "")] += 1
+    for (speaker_id, canonical, kind), count in counts.most_common():
+        if args.as_json:
+            print(json.dumps({"id": speaker_id, "canonical": canonical, "kind": kind, "quotes": count}))
+        else:
+            print(f"{count:6d}  {canonical}  [{kind or '?'}] {speaker_id}")
+    return EXIT_DOCUMENT_ERRORS if bad else EXIT_OK

@@ -1,0 +1,88 @@
+"""``quotes evaluate``: score the extractor, or textacy's baseline, against gold."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from spacy.language import Language
+
+from quotes.batch.inputs import read_records
+from quotes.cli.commands import EXIT_OK, extractor_of
+from quotes.evaluation.corpora import load_brat, speech_cue_classifier
+from quotes.evaluation.markdown import measured_on, replace_block
+from quotes.evaluation.scoring import Report, canonical_checker, read_seed_gold, score
+from quotes.extractor import Extractor
+from quotes.nlp.pipeline import DEFAULT_MODEL
+from quotes.records import Quote
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    extractor = extractor_of(args)
+    nlp, lexicon = extractor.nlp, extractor.lexicon
+    if args.format == "seeds":
+        texts = {p.stem: p.read_text(encoding="utf8") for p in sorted(Path(args.texts).glob("*.txt"))}
+        gold = read_seed_gold(Path(args.gold), texts)
+        name = f"seeds ({args.gold})"
+        subsets = {}
+        entities_file = Path(args.gold).with_name("entities.json")
+        canonical = canonical_checker(entities_file) if entities_file.exists() else None
+    else:
+        texts, gold = load_brat(Path(args.gold), args.limit, args.folds)
+        name = f"brat ({args.gold})" + (f", folds {','.join(map(str, sorted(args.folds)))}" if args.folds else "")
+        speech = speech_cue_classifier(gold, nlp, lexicon)
+        subsets = {"speech-verb cues": lambda g: g in speech}
+        canonical = None
+    if args.extractor == "textacy":
+        predicted, failed = _textacy_predictions(texts, nlp)
+        name += ", textacy direct_quotations"
+        note = f"textacy raised on {failed} of {len(texts)} documents (counted as finding nothing)"
+    else:
+        predicted, failed = _predictions(args.predictions, texts, extractor)
+        note = f"{failed} of {len(texts)} documents failed (counted as finding nothing)"
+    report = score(name, gold, predicted, subsets, canonical)
+    if failed:
+        report.notes.append(note)
+    table = report.to_markdown()
+    print(table)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf8")
+    if args.readme:
+        key = args.format if args.extractor == "quotes" else f"{args.format}-{args.extractor}"
+        write_readme_block(Path(args.readme), key, report, args.command_line, args.model or DEFAULT_MODEL)
+    return EXIT_OK
+
+
+def _predictions(path: str | None, texts: dict[str, str], extractor: Extractor) -> tuple[list[Quote], int]:
+    """Records to score (read from ``path``, or extracted) and how many documents failed."""
+    if path:
+        return [Quote.from_dict(record) for record in read_records(path)], 0
+    quotes: list[Quote] = []
+    failed = 0
+    for result in extractor.extract_many(texts.items()):
+        if result.error:
+            failed += 1
+            print(f"quotes: {result.error}", file=sys.stderr)
+        quotes += result.quotes
+    return quotes, failed
+
+
+def _textacy_predictions(texts: dict[str, str], nlp: Language) -> tuple[list[Quote], int]:
+    from quotes.evaluation.baseline import textacy_quotes
+
+    quotes: list[Quote] = []
+    failed = 0
+    for (doc_id, _), doc in zip(texts.items(), nlp.pipe(texts.values()), strict=True):
+        try:
+            quotes += textacy_quotes(doc, doc_id)
+        except ValueError:
+            failed += 1
+    return quotes, failed
+
+
+def write_readme_block(readme: Path, key: str, report: Report, command: str, model: str) -> None:
+    """Replace the text between ``<!-- accuracy:KEY:start -->`` and ``…:end -->``."""
+    body = f"_Measured {measured_on()}, model `{model}`, by `{command}`:_\n\n{report.to_markdown()}"
+    replace_block(readme, f"<!-- accuracy:{key}:start -->", f"<!-- accuracy:{key}:end -->", body)
