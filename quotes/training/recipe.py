@@ -333,6 +333,9 @@ def _size_mb(folder: Path) -> float:
 
 
 def write_model_card(target: Path, meta: dict[str, Any], scores: dict[str, Any]) -> None:
+    """en_quotes_news's README.md from its scores.
+
+    Long because most of it is the card's Markdown template, kept whole so that it reads as the page."""
     ewt, gum, speed = scores["ewt-test"], scores["gum-test"], scores["speed"]
 
     per_type = gum.get("ents_per_type") or {}
