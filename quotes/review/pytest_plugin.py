@@ -20,8 +20,8 @@ from spacy.language import Language
 
 from quotes.extractor import Extractor
 from quotes.records import Quote
-from quotes.testing import seed_articles as bundled_articles
-from quotes.testing import seed_quotes as bundled_quotes
+from quotes.review.assertions import seed_articles as bundled_articles
+from quotes.review.assertions import seed_quotes as bundled_quotes
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
