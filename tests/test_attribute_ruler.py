@@ -106,7 +106,8 @@ def test_a_pattern_it_cannot_compile_falls_back_to_spacys_ruler():
 
 def test_compile_attribute_rulers_keeps_a_ruler_it_cannot_compile():
     nlp = spacy.blank("en")
-    nlp.add_pipe("attribute_ruler", name="easy").add_patterns([{"patterns": [[{"LOWER": "a"}]], "attrs": {"POS": "DET"}}])
+    easy = [{"patterns": [[{"LOWER": "a"}]], "attrs": {"POS": "DET"}}]
+    nlp.add_pipe("attribute_ruler", name="easy").add_patterns(easy)
     nlp.add_pipe("attribute_ruler", name="hard").add_patterns(
         [{"patterns": [[{"LENGTH": {">=": 3}}]], "attrs": {"POS": "NOUN"}}]
     )
