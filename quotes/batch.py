@@ -71,9 +71,7 @@ class JobSettings:
             import_code(path)
 
     def _registry(self) -> Registry:
-        if not self.registry:
-            return Registry.default()
-        return Registry.from_file(self.registry, extend=None if self.registry_only else Registry.default())
+        return Registry.load(self.registry, only=self.registry_only)
 
 
 def import_code(path: str) -> None:

@@ -203,9 +203,7 @@ def _add_registry_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _registry(args: argparse.Namespace) -> Registry:
-    if not args.registry:
-        return Registry.default()
-    return Registry.from_file(args.registry, extend=None if args.registry_only else Registry.default())
+    return Registry.load(args.registry, only=args.registry_only)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -33,10 +33,7 @@ class QuotesComponent:
     ) -> None:
         self.name = name
         self.lexicon = Lexicon.from_file(lexicon_path) if lexicon_path else Lexicon.default()
-        shipped = Registry.default()
-        self.registry = (
-            Registry.from_file(registry_path, extend=None if registry_only else shipped) if registry_path else shipped
-        )
+        self.registry = Registry.load(registry_path, only=registry_only)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.text.strip():

@@ -18,15 +18,12 @@ from spacy.language import Language
 
 from .extract import extract
 from .inputs import InputDocument
+from .pipeline import pipeline_name
 from .records import SCHEMA_VERSION, Quote
 from .speakers import Registry
 
 #: The fields of a record a reviewer cares about: a change in any of them is reported.
 COMPARED = ("type", "text", "speaker", "cue")
-
-
-def pipeline_name(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
 
 
 def fixture_name(article_id: str) -> str:

@@ -1,4 +1,4 @@
-"""Loading the English pipeline: the shipped model or any installed one.
+"""Loading the English pipeline: en_core_web_sm by default, the shipped model or any installed one.
 
 Every pipeline goes through :func:`prepare_pipeline`, so the quote rules see the
 same tokenization of news names and the same paragraph sentence breaks whether
@@ -22,11 +22,13 @@ from spacy.tokens import Doc
 from . import entities  # noqa: F401  registers the shipped pipeline's entity_repair factory
 from .attribute_ruler import compile_attribute_rulers
 from .errors import QuotesError
+from .model_integrity import installed_package, known_model_of, known_models, package_data_dir, verify_model_files
 from .ops import numpy_blas_ops
 from .resources import read_json
 
-#: The pipeline shipped inside the package, used when no model is named.
-DEFAULT_MODEL = "en_quotes_news"
+#: The pipeline used when none is named: spaCy's en_core_web_sm 3.8 (MIT, trained by Explosion
+#: on OntoNotes 5), from spaCy's package or its pinned re-upload on the package index.
+DEFAULT_MODEL = "en_core_web_sm"
 MODELS_DIR = Path(__file__).parent / "models"
 
 
@@ -122,33 +124,75 @@ def prepare_pipeline(nlp: Language) -> Language:
     return nlp
 
 
+def resolve_model(name: str | Path | None = None) -> str | Path:
+    """What :func:`load_pipeline` loads for `name`: a shipped model's folder, a folder, the
+    installed package that carries a known pipeline (``en_core_web_sm`` from spaCy or from the
+    pinned re-upload), or the name as given."""
+    target = str(name or DEFAULT_MODEL)
+    shipped = MODELS_DIR / target
+    if shipped.is_dir():
+        return shipped
+    if Path(target).is_dir():
+        return Path(target)
+    return installed_package(target) or target
+
+
+def pipeline_name(nlp: Language) -> str:
+    """``en_core_web_sm-3.8.0`` whichever package carried it; ``lang_name-version`` for others."""
+    package = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}"
+    known = next((m.name for m in known_models().values() if package in m.packages), package)
+    return f"{known}-{nlp.meta.get('version', '0')}"
+
+
+def default_model() -> str:
+    """The installed package that carries the default pipeline (or its name if none does)."""
+    return str(resolve_model(DEFAULT_MODEL))
+
+
 def model_exists(name: str | Path | None) -> bool:
     """Whether :func:`load_pipeline` would find the model, without loading it."""
-    target = str(name or DEFAULT_MODEL)
-    return (MODELS_DIR / target).is_dir() or Path(target).is_dir() or spacy.util.is_package(target)
+    target = resolve_model(name)
+    return isinstance(target, Path) or spacy.util.is_package(target)
 
 
 def load_pipeline(name: str | Path | None = None) -> Language:
-    """Load the shipped pipeline (default), an installed package name, or a path.
+    """Load the default pipeline (en_core_web_sm), a shipped model, an installed package, or a path.
 
-    Load it once and pass it to :func:`quotes.extract`; loading is the slow part. Its
-    models do their matrix products with numpy's BLAS (:mod:`quotes.ops`), unless another
-    thinc backend was chosen before, and its ``attribute_ruler`` is compiled into array
-    look-ups (:mod:`quotes.attribute_ruler`, same annotations, a fraction of the time);
-    ``prepare_pipeline(spacy.load(name))`` keeps thinc's ops and spaCy's ruler.
+    Load it once and pass it to :func:`quotes.extract`; loading is the slow part. The files of an
+    installed package recorded in ``model_checksums.json`` are checked first
+    (:class:`ModelIntegrityError` names a file that differs); a folder is the caller's own, and
+    may hold a pipeline saved after changes. Its models do their matrix products with numpy's BLAS
+    (:mod:`quotes.ops`), unless another thinc backend was chosen before, and its ``attribute_ruler``
+    is compiled into array look-ups (:mod:`quotes.attribute_ruler`: same annotations, a fraction of
+    the time); ``prepare_pipeline(spacy.load(name))`` keeps thinc's ops and spaCy's ruler.
     """
-    target = name or DEFAULT_MODEL
-    shipped = MODELS_DIR / str(target)
+    target = resolve_model(name)
+    if isinstance(target, Path):
+        folder = target
+    elif spacy.util.is_package(target):
+        folder = package_data_dir(target)
+        known = known_model_of(folder)
+        if known:
+            verify_model_files(folder, known)
+    else:
+        raise ModelNotFoundError(_not_found(target))
     try:
         with numpy_blas_ops():
-            nlp = spacy.load(shipped if shipped.is_dir() else target)
+            nlp = spacy.load(folder)
     except OSError as error:
-        available = sorted(p.name for p in MODELS_DIR.iterdir() if p.is_dir()) if MODELS_DIR.is_dir() else []
-        raise ModelNotFoundError(
-            f"cannot load spaCy pipeline {str(target)!r}: give an installed package name "
-            f"(e.g. en_core_web_sm), a pipeline directory, or one of the shipped models {available}"
-        ) from error
+        raise ModelNotFoundError(_not_found(str(target))) from error
     if nlp.lang != "en":
         raise ModelNotFoundError(f"pipeline {str(target)!r} is for language {nlp.lang!r}, not English")
     compile_attribute_rulers(nlp)
     return prepare_pipeline(nlp)
+
+
+def _not_found(name: str) -> str:
+    known = known_models().get(name)
+    if known:
+        return f"spaCy pipeline {name!r} is not installed: {known.install}"
+    available = sorted(p.name for p in MODELS_DIR.iterdir() if p.is_dir()) if MODELS_DIR.is_dir() else []
+    return (
+        f"cannot load spaCy pipeline {name!r}: give an installed package name (e.g. {DEFAULT_MODEL}), "
+        f"a pipeline directory, or one of the shipped models {available}"
+    )

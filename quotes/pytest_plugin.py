@@ -29,7 +29,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--quotes-model",
         default=None,
-        help="spaCy pipeline for the quotes fixtures (default: the shipped en_quotes_news)",
+        help="spaCy pipeline for the quotes fixtures (default: en_core_web_sm)",
     )
 
 

@@ -100,6 +100,13 @@ class Registry:
         return default_registry()
 
     @classmethod
+    def load(cls, path: str | Path | None = None, *, only: bool = False) -> Registry:
+        """The shipped registry; with `path`, that file merged over it, or (`only`) instead of it."""
+        if not path:
+            return cls.default()
+        return cls.from_file(path, extend=None if only else cls.default())
+
+    @classmethod
     def from_file(cls, path: str | Path, extend: Registry | None = None) -> Registry:
         """A user registry, merged over ``extend`` (the shipped one) when given."""
         try:

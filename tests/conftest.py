@@ -18,8 +18,14 @@ SEEDS = REPO / "seeds"
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    """The shipped pipeline, loaded once for the whole run."""
+    """The default pipeline (en_core_web_sm), loaded once for the whole run."""
     return quotes.load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def news_nlp() -> Language:
+    """The project's own pipeline, en_quotes_news (UD labels), loaded once for the whole run."""
+    return quotes.load_pipeline("en_quotes_news")
 
 
 @pytest.fixture(scope="session")

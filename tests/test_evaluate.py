@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from quotes.evaluate import (
     GoldAttribution,
     quote_type_of,
@@ -110,3 +112,38 @@ def test_discontinuous_content_is_measured_by_its_pieces(tmp_path: Path):
     quote_only = Quote("d", "direct", text[1:13], 1, 13, None, None, 0, 0, 0.9, "test")
     assert score("t", [item], [quote_only]).overall.found == 0  # 12 of 57 characters
     assert score("t", [item], [quote_only]).overall.correct == 1  # but wholly inside the content
+
+
+def test_pipelines_are_compared_side_by_side_in_the_readme(tmp_path):
+    from quotes import compare
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# Accuracy\n\n<!-- accuracy:models:start -->\nPREVIOUS TABLE\n<!-- accuracy:models:end -->\n")
+    argv = ["--models", "en_core_web_sm", "no_such_pipeline", "--readme", str(readme)]
+    argv += ["--dev-news", str(tmp_path / "none"), "--polnear", str(tmp_path / "none")]
+    assert compare.main(argv) == 0
+    text = readme.read_text()
+    assert "PREVIOUS TABLE" not in text and text.count("<!-- accuracy:models:start -->") == 1
+    sm_row = next(line for line in text.splitlines() if line.startswith("| en_core_web_sm-3.8.0 |"))
+    seeds_recall = float(sm_row.split("|")[2])
+    assert seeds_recall >= 0.9
+    assert "Not installed here, so not measured: `no_such_pipeline`." in text
+
+
+def test_the_held_out_fold_is_a_fifth_and_stable():
+    from quotes.compare import held_out
+
+    ids = [f"doc{n}" for n in range(2000)]
+    assert 300 < sum(map(held_out, ids)) < 500
+    assert [held_out(i) for i in ids] == [held_out(i) for i in ids]
+
+
+def test_the_textacy_baseline_is_an_optional_extra(nlp, monkeypatch):
+    import sys
+
+    from quotes.baseline import textacy_quotes
+    from quotes.errors import QuotesError
+
+    monkeypatch.setitem(sys.modules, "textacy.extract.triples", None)  # as if textacy were not installed
+    with pytest.raises(QuotesError, match=r"pip install -e \"\.\[baseline\]\""):
+        textacy_quotes(nlp("“We will respond,” he said."), "doc")

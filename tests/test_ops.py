@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from thinc.api import Linear, NumpyOps, get_current_ops, set_current_ops
 
 from quotes.ops import NumpyBlasOps, numpy_blas_ops
-from quotes.pipeline import DEFAULT_MODEL, MODELS_DIR, prepare_pipeline
+from quotes.pipeline import default_model, prepare_pipeline
 
 dimensions = st.integers(min_value=1, max_value=40)
 
@@ -51,7 +51,7 @@ def test_a_backend_chosen_by_the_caller_is_kept():
 
 def test_loaded_pipeline_annotates_as_with_thincs_own_products(nlp, seed_texts):
     assert isinstance(nlp.get_pipe("tok2vec").model.ops, NumpyBlasOps)
-    plain = prepare_pipeline(spacy.load(MODELS_DIR / DEFAULT_MODEL))
+    plain = prepare_pipeline(spacy.load(default_model()))
     assert type(plain.get_pipe("tok2vec").model.ops) is NumpyOps
     texts = list(seed_texts.values())
     for fast, slow in zip(nlp.pipe(texts), plain.pipe(texts), strict=True):

@@ -61,12 +61,17 @@ def test_parse_of_a_reporting_sentence(nlp):
     assert doc[6].head.i == killed.i
 
 
-def test_pipeline_has_every_component(nlp):
+def test_our_pipeline_has_every_component(news_nlp):
     for component in ("tagger", "morphologizer", "paragraph_breaks", "parser", "ner", "trainable_lemmatizer"):
-        assert component in nlp.pipe_names
-    assert nlp("The officials said it.")[2].lemma_ == "say"
-    assert nlp.pipe_names.index("entity_repair") == nlp.pipe_names.index("ner") + 1
-    assert nlp.get_pipe("entity_repair").gazetteer.places  # the gazetteer was saved with the model
+        assert component in news_nlp.pipe_names
+    assert news_nlp("The officials said it.")[2].lemma_ == "say"
+    assert news_nlp.pipe_names.index("entity_repair") == news_nlp.pipe_names.index("ner") + 1
+    assert news_nlp.get_pipe("entity_repair").gazetteer.places  # the gazetteer was saved with the model
+
+
+@pytest.mark.parametrize("name", ["Kata’ib", "al-Sa’edi"])
+def test_news_names_are_one_token_in_our_pipeline_too(news_nlp, name):
+    assert news_nlp.make_doc(f"{name} Hezbollah said.")[0].text == name
 
 
 def test_prepare_pipeline_adds_paragraph_breaks_to_any_pipeline():

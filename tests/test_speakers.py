@@ -108,11 +108,12 @@ def test_user_registry_is_merged(tmp_path, nlp):
         ),
         encoding="utf8",
     )
-    registry = Registry.from_file(path, extend=Registry.default())
+    registry = Registry.load(path)
     found = quotes.extract("Acme said profits fell. Reuters said shares rose.", nlp=nlp, registry=registry)
     assert [q.speaker.id for q in found] == ["acme", "reuters"]
-    alone = Registry.from_file(path)
-    assert alone.lookup("Reuters") is None
+    alone = Registry.load(path, only=True)
+    assert alone.lookup("Reuters") is None and alone.lookup("ACME").id == "acme"
+    assert Registry.load(None) is Registry.default()
 
 
 def test_unknown_speaker_gets_the_same_id_in_every_document(nlp):

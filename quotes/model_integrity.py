@@ -1,0 +1,98 @@
+"""Which package carries a pipeline, and whether its weights are the ones the rules were tuned on.
+
+The default pipeline comes from a package index, either as spaCy's official package or as a
+re-upload of it. A truncated or altered weight file would change every parse without a word, so
+the weight and table files of a pipeline we know are compared, when it is loaded, with the
+SHA-256 sums recorded in ``quotes/data/model_checksums.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from .errors import QuotesError
+from .resources import read_json
+
+
+class ModelIntegrityError(QuotesError):
+    """A file of a known pipeline is missing or differs from its recorded checksum."""
+
+
+@dataclass(frozen=True)
+class KnownModel:
+    """A pipeline whose files are recorded: the packages that may carry it, best first."""
+
+    name: str
+    version: str
+    packages: tuple[str, ...]
+    install: str
+    sha256: Mapping[str, str]
+
+
+def known_models() -> dict[str, KnownModel]:
+    return {
+        name: KnownModel(name, entry["version"], tuple(entry["packages"]), entry["install"], entry["sha256"])
+        for name, entry in read_json("model_checksums.json")["models"].items()
+    }
+
+
+def installed_package(name: str) -> str | None:
+    """The installed package to load for `name`: itself, or for a known pipeline the first
+    of the packages that carry it (the official one before a re-upload)."""
+    model = known_models().get(name)
+    candidates = model.packages if model else (name,)
+    return next((package for package in candidates if spacy.util.is_package(package)), None)
+
+
+def package_data_dir(package: str) -> Path:
+    """The folder ``spacy.load(package)`` reads, found the way spaCy's packages find it."""
+    root = spacy.util.get_package_path(package)
+    meta = _meta(root)
+    return root / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+def known_model_of(data_dir: Path) -> KnownModel | None:
+    """The recorded pipeline a folder holds, by the package name and version in its meta.json."""
+    meta = _meta(data_dir)
+    package = f"{meta.get('lang')}_{meta.get('name')}"
+    return next(
+        (m for m in known_models().values() if package in m.packages and meta.get("version") == m.version),
+        None,
+    )
+
+
+def verify_model_files(data_dir: Path, model: KnownModel) -> None:
+    """Raise :class:`ModelIntegrityError` naming the first file that is missing or altered."""
+    for relative, expected in sorted(model.sha256.items()):
+        path = data_dir / relative
+        if not path.is_file():
+            raise ModelIntegrityError(f"{model.name} {model.version}: {path} is missing; reinstall ({model.install})")
+        found = _sha256(path)
+        if found != expected:
+            raise ModelIntegrityError(
+                f"{model.name} {model.version}: {path} does not match its recorded SHA-256 "
+                f"(expected {expected}, found {found}); reinstall ({model.install} --force-reinstall)"
+            )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _meta(folder: Path) -> dict[str, Any]:
+    path = folder / "meta.json"
+    if not path.is_file():
+        return {}
+    meta: dict[str, Any] = json.loads(path.read_text(encoding="utf8"))
+    return meta
