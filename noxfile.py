@@ -64,11 +64,13 @@ def evaluate(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Throughput (bare pipeline, job, workers, Dask) and memory over 10,000 documents, into BENCHMARKS.md."""
+    """Throughput (plain spaCy, bare pipeline, job, workers, Dask), memory over 10,000 documents and
+    long documents (0.5-5 million characters), into BENCHMARKS.md."""
     session.install("-e", ".[dask,bench]")
     session.run(
         "python", "-m", "quotes.bench", "--corpus", f"{CORPORA}/polnear-train/text", "--markdown", "BENCHMARKS.md"
     )
+    session.run("python", "-m", "quotes.bench", "--long-documents", "seeds", "--markdown", "BENCHMARKS.md")
 
 
 @nox.session
