@@ -37,6 +37,8 @@ from spacy.pipeline.attributeruler import attribute_ruler_score
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .lemmatizer import memoisable, memoised_copy
+
 FACTORY = "compiled_attribute_ruler"
 
 #: Token attributes a compiled pattern may test: each one is a column of ``Doc.to_array`` that
@@ -366,9 +368,10 @@ class Comparison:
 
 
 def compare_rulers(nlp: Language, texts: Iterable[str], name: str = "attribute_ruler") -> Comparison:
-    """Annotate each text up to ``name``, then finish it twice: with spaCy's AttributeRuler and with
-    the compiled one, each followed by the rest of the pipeline up to the next trained component
-    (the lemmatizer reads POS); compare every token's tag, POS, morphology, lemma and dependency."""
+    """Annotate each text up to ``name``, then finish it twice: with spaCy's AttributeRuler and the
+    components after it up to the NER (the lemmatizer), and with the compiled ruler and the memoised
+    lemmatizer (:mod:`quotes.lemmatizer`), as ``load_pipeline`` loads them; compare every token's
+    tag, POS, morphology, lemma and dependency."""
     original = cast(AttributeRuler, nlp.get_pipe(name))
     compiled = CompiledAttributeRuler(nlp.vocab, name)
     compiled.add_patterns(original.patterns)
@@ -377,12 +380,13 @@ def compare_rulers(nlp: Language, texts: Iterable[str], name: str = "attribute_r
     names = nlp.pipe_names
     after = names[names.index(name) + 1 :]
     rest = [nlp.get_pipe(n) for n in after[: next((i for i, n in enumerate(after) if n == "ner"), len(after))]]
+    our_rest: list[Any] = [memoised_copy(c) if memoisable(c) else c for c in rest]  # as load_pipeline swaps them
     result = Comparison()
     with nlp.select_pipes(enable=names[: names.index(name)]):
         for doc in nlp.pipe(texts):
             theirs, ours = original(doc.copy()), compiled(doc.copy())
-            for component in rest:
-                theirs, ours = component(theirs), component(ours)
+            for component, our_component in zip(rest, our_rest, strict=True):
+                theirs, ours = component(theirs), our_component(ours)
             result.documents += 1
             result.tokens += len(doc)
             for token, a, b in zip(doc, token_annotations(theirs), token_annotations(ours), strict=True):
@@ -420,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "identical" if not result.differences else "DIFFERENT"
     sys.stdout.write(
         f"{verdict}: tag, POS, morph, lemma and dep of {result.tokens:,} tokens in {result.documents:,} documents "
-        f"({model}: spaCy's attribute_ruler vs the compiled one)\n"
+        f"({model}: spaCy's attribute_ruler and lemmatizer vs the compiled and memoised ones)\n"
     )
     return 0 if not result.differences else 1
 
