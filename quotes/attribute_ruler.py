@@ -253,7 +253,10 @@ def apply_rules(compiled: CompiledRules, doc: Doc) -> Doc:
     if not len(doc):
         return doc
     columns: list[int | str] = list(compiled.attributes)
-    ids = compiled.outcome_ids(doc.to_array(columns).reshape(len(doc), -1).tolist())
+    rows = (
+        doc.to_array(columns).reshape(len(doc), -1).tolist() if columns else [[] for _ in doc]
+    )  # `[{}]` tests nothing
+    ids = compiled.outcome_ids(rows)
     value_table, winner_table, passes_table = compiled.tables()
     values, winner = value_table[ids], winner_table[ids]
     if compiled.multi:
