@@ -74,6 +74,13 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def verify_components(session: nox.Session) -> None:
+    """The compiled attribute_ruler and memoised lemmatizer annotate PolNeAR exactly as spaCy's own."""
+    session.install("-e", ".")
+    session.run("python", "-m", "quotes.attribute_ruler", "--verify", f"{CORPORA}/polnear-train/text")
+
+
+@nox.session
 def train_model(session: nox.Session) -> None:
     """Convert the treebanks, pretrain, train, evaluate and package the shipped pipeline."""
     session.install("-e", ".[dev]")

@@ -336,7 +336,11 @@ _worker: dict[str, Extractor] = {}  # the one extractor of a worker process, set
 
 
 def _start_worker(settings: JobSettings) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    # The parent decides when to stop: a forked worker must neither keep the parent's StopFlag
+    # handler nor write its signals into the parent's wakeup socket (the parent would count them).
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker["extractor"] = settings.load()
 
