@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import logging
 import multiprocessing
 import os
 import signal
@@ -22,22 +23,23 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any, Literal
 
-from spacy.language import Language
 from threadpoolctl import threadpool_limits
 
 from .errors import QuotesError
-from .extract import extract_many
+from .extractor import Extractor
 from .inputs import InputDocument
-from .lexicon import Lexicon
 from .pipeline import load_pipeline, model_exists
 from .speakers import Registry
 
 Status = Literal["ok", "error", "skipped"]
+
+
+logger = logging.getLogger("quotes")
 
 
 class ResumeError(QuotesError):
@@ -57,21 +59,18 @@ class JobSettings:
     def load(self) -> Extractor:
         threadpool_limits(limits=1)  # `--workers` is the job's parallelism: one BLAS thread per process
         self._prepare()
-        return Extractor(load_pipeline(self.model), Lexicon.default(), self._registry())
+        return Extractor.load(self.model, registry=self.registry, registry_only=self.registry_only)
 
     def check(self) -> None:
         """Fail early, in the parent, on what would make every worker fail: code, registry, model."""
         self._prepare()
-        self._registry()
+        Registry.load(self.registry, only=self.registry_only)
         if not model_exists(self.model):
             load_pipeline(self.model)  # raises the explanatory ModelNotFoundError
 
     def _prepare(self) -> None:
         for path in self.code:
             import_code(path)
-
-    def _registry(self) -> Registry:
-        return Registry.load(self.registry, only=self.registry_only)
 
 
 def import_code(path: str) -> None:
@@ -109,45 +108,33 @@ def failed(document: InputDocument, reason: str, status: Status = "error") -> Pr
     return Processed(DocumentStatus(document.doc_id, document.source, status, error=reason))
 
 
-@dataclass(frozen=True)
-class Extractor:
-    """The loaded pipeline and resources of one process."""
-
-    nlp: Language
-    lexicon: Lexicon
-    registry: Registry
-
-    def process(self, documents: list[InputDocument]) -> list[Processed]:
-        readable = [d for d in documents if d.text is not None and d.error is None]
-        results = extract_many(
-            ((d.doc_id, d.text or "") for d in readable),
-            self.nlp,
-            self.lexicon,
-            batch_size=max(1, len(readable)),
-            registry=self.registry,
+def process_documents(extractor: Extractor, documents: list[InputDocument]) -> list[Processed]:
+    """Each document's records as JSON Lines and its status; the readable ones parsed as one batch."""
+    readable = [d for d in documents if d.text is not None and d.error is None]
+    batch = replace(extractor, batch_size=max(1, len(readable)))
+    results = batch.extract_many((d.doc_id, d.text or "") for d in readable)
+    by_document = {id(d): r for d, r in zip(readable, results, strict=True)}
+    processed = []
+    for document in documents:
+        result = by_document.get(id(document))
+        if result is None:
+            processed.append(failed(document, document.error or "no text"))
+            continue
+        if result.error:
+            processed.append(failed(document, result.error))
+            continue
+        records = [quote.to_dict() | ({"meta": document.meta} if document.meta else {}) for quote in result.quotes]
+        lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+        status = DocumentStatus(
+            document.doc_id,
+            document.source,
+            "ok",
+            len(records),
+            parse_ms=round(result.parse_seconds * 1000, 2),
+            extract_ms=round(result.extract_seconds * 1000, 2),
         )
-        by_document = {id(d): r for d, r in zip(readable, results, strict=True)}
-        processed = []
-        for document in documents:
-            result = by_document.get(id(document))
-            if result is None:
-                processed.append(failed(document, document.error or "no text"))
-                continue
-            if result.error:
-                processed.append(failed(document, result.error))
-                continue
-            records = [quote.to_dict() | ({"meta": document.meta} if document.meta else {}) for quote in result.quotes]
-            lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-            status = DocumentStatus(
-                document.doc_id,
-                document.source,
-                "ok",
-                len(records),
-                parse_ms=round(result.parse_seconds * 1000, 2),
-                extract_ms=round(result.extract_seconds * 1000, 2),
-            )
-            processed.append(Processed(status, lines.encode("utf8")))
-        return processed
+        processed.append(Processed(status, lines.encode("utf8")))
+    return processed
 
 
 def default_status_path(output: str) -> Path:
@@ -211,7 +198,7 @@ class JobOutput:
             self._status.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf8"))
             self._status.flush()
         elif processed.status.error:  # no status file: the reason must still reach the user
-            print(f"quotes: {processed.status.source}: {processed.status.error}", file=sys.stderr)
+            logger.warning("%s: %s", processed.status.source, processed.status.error)
         self.done.add(processed.status.doc_id)
 
     def close(self) -> None:
@@ -326,7 +313,7 @@ def in_process(batches: Iterable[list[Item]], extractor: Extractor, stop: StopFl
 
 
 def process_batch(extractor: Extractor, batch: list[Item]) -> list[Processed]:
-    fresh = iter(extractor.process([item for item in batch if isinstance(item, InputDocument)]))
+    fresh = iter(process_documents(extractor, [item for item in batch if isinstance(item, InputDocument)]))
     return [item if isinstance(item, Processed) else next(fresh) for item in batch]
 
 

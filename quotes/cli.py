@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import platform
 import re
 import sys
@@ -30,15 +31,14 @@ from .evaluate import (
     score,
     speech_cue,
 )
-from .extract import extract_many
+from .extractor import Extractor
 from .fixtures import export_fixtures, verify_fixtures
 from .inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
 from .lexicon import Lexicon
-from .pipeline import DEFAULT_MODEL, load_pipeline
+from .pipeline import DEFAULT_MODEL
 from .progress import progress_bar
 from .records import Quote
 from .render import render_report
-from .speakers import Registry
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -73,6 +73,13 @@ or reported text with its character offsets, the speaker and the reporting verb.
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotes", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log what is skipped or repaired (-v), and tracebacks of failed documents (-vv), on stderr",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -202,14 +209,30 @@ def _add_registry_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _registry(args: argparse.Namespace) -> Registry:
-    return Registry.load(args.registry, only=args.registry_only)
+def _extractor(args: argparse.Namespace) -> Extractor:
+    return Extractor.load(args.model, registry=args.registry, registry_only=args.registry_only)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The command line's own handler: ``quotes: message`` on stderr, as its other messages."""
+
+
+def log_to_stderr(level: int) -> None:
+    """Show the library's log on stderr from `level` up (replacing an earlier call's handler)."""
+    logger = logging.getLogger("quotes")
+    for handler in [h for h in logger.handlers if isinstance(h, _StderrHandler)]:
+        logger.removeHandler(handler)
+    handler = _StderrHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("quotes: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(arguments)
     args.command_line = " ".join(["quotes", *arguments])
+    log_to_stderr(logging.WARNING - 10 * args.verbose)
     try:
         if args.command == "extract":
             return run_extract(args)
@@ -268,17 +291,16 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_fixtures(args: argparse.Namespace) -> int:
-    nlp = load_pipeline(args.model)
-    registry = _registry(args)
+    extractor = _extractor(args)
     outdir = Path(args.outdir)
     if args.fixtures_command == "export":
         failed = 0
-        for document, path in export_fixtures(iter_documents(args.paths), outdir, nlp, registry):
+        for document, path in export_fixtures(iter_documents(args.paths), outdir, extractor):
             if path is None:
                 failed += 1
                 print(f"quotes: {document.source}: {document.error}", file=sys.stderr)
         return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
-    diffs = verify_fixtures(outdir, nlp, registry, update=args.update)
+    diffs = verify_fixtures(outdir, extractor, update=args.update)
     changed = [diff for diff in diffs if not diff.unchanged]
     for diff in changed:
         print(diff.report())
@@ -325,8 +347,8 @@ def run_speakers(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    nlp = load_pipeline(args.model)
-    lexicon = Lexicon.default()
+    extractor = _extractor(args)
+    nlp, lexicon = extractor.nlp, extractor.lexicon
     if args.format == "seeds":
         texts = {p.stem: p.read_text(encoding="utf8") for p in sorted(Path(args.texts).glob("*.txt"))}
         gold = read_seed_gold(Path(args.gold), texts)
@@ -345,7 +367,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         name += ", textacy direct_quotations"
         note = f"textacy raised on {failed} of {len(texts)} documents (counted as finding nothing)"
     else:
-        predicted, failed = _predictions(args.predictions, texts, nlp, _registry(args))
+        predicted, failed = _predictions(args.predictions, texts, extractor)
         note = f"{failed} of {len(texts)} documents failed (counted as finding nothing)"
     report = score(name, gold, predicted, subsets, canonical)
     if failed:
@@ -389,13 +411,13 @@ def speech_cue_classifier(gold: list[GoldAttribution], nlp: Language, lexicon: L
     return speech
 
 
-def _predictions(path: str | None, texts: dict[str, str], nlp: Language, registry: Registry) -> tuple[list[Quote], int]:
+def _predictions(path: str | None, texts: dict[str, str], extractor: Extractor) -> tuple[list[Quote], int]:
     """Records to score (read from ``path``, or extracted) and how many documents failed."""
     if path:
         return [Quote.from_dict(record) for record in read_records(path)], 0
     quotes: list[Quote] = []
     failed = 0
-    for result in extract_many(texts.items(), nlp, registry=registry):
+    for result in extractor.extract_many(texts.items()):
         if result.error:
             failed += 1
             print(f"quotes: {result.error}", file=sys.stderr)

@@ -24,7 +24,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .evaluate import GoldAttribution, Report, canonical_checker, read_seed_gold, score
-from .extract import extract_many
+from .extractor import Extractor
 from .lexicon import Lexicon
 from .pipeline import ModelNotFoundError, load_pipeline, pipeline_name
 from .records import Quote
@@ -55,9 +55,9 @@ def seed_style_set(name: str, gold_file: Path, texts_dir: Path) -> GoldSet:
     )
 
 
-def predictions(texts: Mapping[str, str], nlp: Language) -> list[Quote]:
+def predictions(texts: Mapping[str, str], extractor: Extractor) -> list[Quote]:
     found: list[Quote] = []
-    for result in extract_many(texts.items(), nlp):
+    for result in extractor.extract_many(texts.items()):
         if result.error:
             print(f"quotes: {result.error}", file=sys.stderr)
         found += result.quotes
@@ -82,7 +82,7 @@ def measure(
         subsets: dict[str, Callable[[GoldAttribution], bool]] = {}
         if gold_set is polnear:
             subsets["speech-verb cues"] = lambda item: item in speech
-        return score(gold_set.name, gold, predictions(texts, nlp), subsets, gold_set.canonical)
+        return score(gold_set.name, gold, predictions(texts, Extractor(nlp)), subsets, gold_set.canonical)
 
     return ModelScores(
         pipeline_name(nlp),

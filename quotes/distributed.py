@@ -22,8 +22,9 @@ from typing import Any
 import dask.config
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from .batch import Extractor, JobOutput, JobSettings, JobSummary, pending_batches, process_batch
+from .batch import JobOutput, JobSettings, JobSummary, pending_batches, process_batch
 from .errors import QuotesError
+from .extractor import Extractor
 from .inputs import InputOptions, Source, iter_sources, read_source
 
 #: Default partition size: big enough to keep a worker busy for a while, small enough to balance.

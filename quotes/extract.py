@@ -7,6 +7,7 @@ parsed (the spaCy component uses it).
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,7 +24,6 @@ from .direct import QuoteAttribution, attribute_quote
 from .errors import InvalidDocumentError
 from .labels import VERBAL_POS
 from .lexicon import Lexicon
-from .pipeline import load_pipeline
 from .quotemarks import (
     DOUBLED_APOSTROPHE,
     QuoteSpan,
@@ -36,6 +36,8 @@ from .ranges import Ranges
 from .records import Cue, Quote, QuoteType, Speaker
 from .reported import find_reported
 from .speakers import Registry, default_registry, resolve_speakers
+
+logger = logging.getLogger("quotes")
 
 #: Quoted spans shorter than this are scare quotes or titles (`the “hallmark”`):
 #: never a quote of their own, they make the reported speech around them mixed.
@@ -95,33 +97,19 @@ class _Origin:
     paragraphs: int = 0
 
 
-def extract(
-    text: str,
-    doc_id: str | None = None,
-    nlp: Language | None = None,
-    lexicon: Lexicon | None = None,
-    registry: Registry | None = None,
-) -> list[Quote]:
-    """All quotes in one text. Pass a loaded ``nlp`` when calling this more than once."""
-    doc_id = doc_id or "doc"
+def extract_text(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry) -> list[Quote]:
+    """All quotes in one text (:meth:`quotes.Extractor.extract`)."""
     validate_text(text, doc_id)
-    nlp = nlp or load_pipeline()
-    lexicon = lexicon or Lexicon.default()
     if len(text) <= parse_limit(nlp):
         return quotes_from_doc(nlp(text), doc_id, lexicon, registry=registry, text=_kept(text, nlp))
     return _extract_long(text, doc_id, nlp, lexicon, registry)
 
 
-def extract_many(
-    items: Iterable[str | tuple[str, str]],
-    nlp: Language | None = None,
-    lexicon: Lexicon | None = None,
-    batch_size: int = 32,
-    registry: Registry | None = None,
+def stream_results(
+    items: Iterable[str | tuple[str, str]], nlp: Language, lexicon: Lexicon, registry: Registry, batch_size: int
 ) -> Iterator[DocumentResult]:
-    """Stream results in input order; a bad document yields an error result, not an exception."""
-    nlp = nlp or load_pipeline()
-    lexicon = lexicon or Lexicon.default()
+    """Results in input order; a bad document yields an error result, not an exception
+    (:meth:`quotes.Extractor.extract_many`)."""
     numbered = ((item if isinstance(item, tuple) else (f"doc-{n}", item)) for n, item in enumerate(items))
     while batch := list(islice(numbered, batch_size)):
         yield from _extract_batch(batch, nlp, lexicon, registry)
@@ -136,6 +124,7 @@ def _extract_batch(
         try:
             validate_text(text, doc_id)
         except InvalidDocumentError as error:
+            logger.info("skipped %s", error)
             errors[position] = str(error)
             continue
         if len(text) <= parse_limit(nlp):
@@ -160,6 +149,7 @@ def _extract_batch(
                 else _extract_long(text, doc_id, nlp, lexicon, registry)
             )
         except Exception as error:  # one broken document must not end the stream
+            logger.debug("document %r failed", doc_id, exc_info=True)
             yield DocumentResult(doc_id, [], f"{type(error).__name__}: {error}")
         else:
             parse = parse_per_char * len(text) if doc is not None else 0.0

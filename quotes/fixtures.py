@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
-from .extract import extract
+from .extractor import Extractor
 from .inputs import InputDocument
 from .pipeline import pipeline_name
 from .records import SCHEMA_VERSION, Quote
-from .speakers import Registry
 
 #: The fields of a record a reviewer cares about: a change in any of them is reported.
 COMPARED = ("type", "text", "speaker", "cue")
@@ -31,7 +28,7 @@ def fixture_name(article_id: str) -> str:
     return re.sub(r"[^\w.-]+", "_", article_id).strip("._") + ".json"
 
 
-def fixture(document: InputDocument, records: list[Quote], nlp: Language) -> dict[str, Any]:
+def fixture(document: InputDocument, records: list[Quote], extractor: Extractor) -> dict[str, Any]:
     from . import __version__
 
     ordered = sorted(records, key=lambda quote: (quote.start, quote.end, quote.type))
@@ -40,7 +37,7 @@ def fixture(document: InputDocument, records: list[Quote], nlp: Language) -> dic
         "source": document.source,
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,
-        "pipeline": pipeline_name(nlp),
+        "pipeline": pipeline_name(extractor.nlp),
         "text": document.text,
         "quotes": [quote.to_dict() for quote in ordered],
     }
@@ -51,7 +48,7 @@ def dump(data: dict[str, Any]) -> str:
 
 
 def export_fixtures(
-    documents: Iterable[InputDocument], outdir: Path, nlp: Language, registry: Registry | None = None
+    documents: Iterable[InputDocument], outdir: Path, extractor: Extractor
 ) -> Iterator[tuple[InputDocument, Path | None]]:
     """Write one fixture per readable document; yields each document with its file (None if unreadable)."""
     outdir.mkdir(parents=True, exist_ok=True)
@@ -59,9 +56,9 @@ def export_fixtures(
         if document.text is None:
             yield document, None
             continue
-        records = extract(document.text, document.doc_id, nlp=nlp, registry=registry)
+        records = extractor.extract(document.text, document.doc_id)
         path = outdir / fixture_name(document.doc_id)
-        path.write_text(dump(fixture(document, records, nlp)), encoding="utf8")
+        path.write_text(dump(fixture(document, records, extractor)), encoding="utf8")
         yield document, path
 
 
@@ -127,9 +124,7 @@ def compare(article_id: str, path: Path, expected: list[dict[str, Any]], found: 
     return diff
 
 
-def verify_fixtures(
-    outdir: Path, nlp: Language, registry: Registry | None = None, update: bool = False
-) -> list[ArticleDiff]:
+def verify_fixtures(outdir: Path, extractor: Extractor, update: bool = False) -> list[ArticleDiff]:
     """Re-extract every fixture's text and compare; with ``update``, rewrite those that differ."""
     files = sorted(outdir.glob("*.json"))
     if not files:
@@ -138,8 +133,8 @@ def verify_fixtures(
     for path in files:
         stored = json.loads(path.read_text(encoding="utf8"))
         document = InputDocument(stored["article_id"], stored["text"], stored.get("source", ""))
-        records = extract(stored["text"], document.doc_id, nlp=nlp, registry=registry)
-        current = fixture(document, records, nlp)
+        records = extractor.extract(stored["text"], document.doc_id)
+        current = fixture(document, records, extractor)
         diff = compare(document.doc_id, path, stored["quotes"], current["quotes"])
         diffs.append(diff)
         if update and dump(current) != dump(stored):

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
 
+from .errors import QuotesError
 from .labels import VERBAL_POS
-from .resources import read_json
+from .resources import read_json, schema_error
 
 _INFLECTIONS = (
     ("ied", "y"),
@@ -23,6 +24,10 @@ _INFLECTIONS = (
     ("es", ""),
     ("s", ""),
 )
+
+
+class LexiconError(QuotesError, ValueError):
+    """A cue lexicon that cannot be read or does not follow ``cues.schema.json``."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,11 @@ class Lexicon:
     creation_verbs: frozenset[str]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Lexicon:
+    def from_dict(cls, data: dict[str, Any], source: str = "cue lexicon") -> Lexicon:
+        """Build from cue JSON; raises :class:`LexiconError` naming the key that is wrong."""
+        error = schema_error(data, "cues.schema.json")
+        if error is not None:
+            raise LexiconError(f"invalid {source} {error}")
         return cls(
             speech_verbs=frozenset(data["speech_verbs"]),
             infinitival_verbs=frozenset(data["infinitival_verbs"]),
@@ -65,11 +74,15 @@ class Lexicon:
 
     @classmethod
     def default(cls) -> Lexicon:
-        return cls.from_dict(read_json("cues.json"))
+        return default_lexicon()
 
     @classmethod
     def from_file(cls, path: str | Path) -> Lexicon:
-        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf8")))
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf8"))
+        except (OSError, ValueError) as error:
+            raise LexiconError(f"cannot read cue lexicon {path}: {error}") from error
+        return cls.from_dict(data, f"cue lexicon {path}")
 
     def is_cue_verb(self, lemma: str) -> bool:
         """A cue of reported speech or thought (not the direct-only ``quote_verbs``)."""
@@ -99,3 +112,9 @@ class Lexicon:
     def is_quoting_verb(self, token: Token) -> bool:
         """A verb token that can introduce a direct quote (`said`, `yelled`, `joked`)."""
         return token.pos_ in VERBAL_POS and self.is_quote_cue(self.cue_lemma(token))
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, validated and built once (immutable)."""
+    return Lexicon.from_dict(read_json("cues.json"), "shipped cue lexicon")

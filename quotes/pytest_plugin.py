@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from .extract import extract
+from .extractor import Extractor
 from .records import Quote
 from .testing import seed_articles as bundled_articles
 from .testing import seed_quotes as bundled_quotes
@@ -34,19 +34,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(scope="session")
-def quotes_nlp(pytestconfig: pytest.Config) -> Language:
-    """The quotes pipeline, loaded once for the whole test session."""
-    from .pipeline import load_pipeline
-
-    return load_pipeline(pytestconfig.getoption("quotes_model"))
+def quotes_extractor(pytestconfig: pytest.Config) -> Extractor:
+    """The quotes :class:`~quotes.Extractor`, loaded once for the whole test session."""
+    return Extractor.load(pytestconfig.getoption("quotes_model"))
 
 
 @pytest.fixture(scope="session")
-def extract_quotes(quotes_nlp: Language) -> Callable[..., list[Quote]]:
+def quotes_nlp(quotes_extractor: Extractor) -> Language:
+    """The quotes pipeline, loaded once for the whole test session."""
+    return quotes_extractor.nlp
+
+
+@pytest.fixture(scope="session")
+def extract_quotes(quotes_extractor: Extractor) -> Callable[..., list[Quote]]:
     """Extract the quotes of a text: ``extract_quotes(text, doc_id="doc") -> list[Quote]``."""
 
     def run(text: str, doc_id: str = "doc") -> list[Quote]:
-        return extract(text, doc_id=doc_id, nlp=quotes_nlp)
+        return quotes_extractor.extract(text, doc_id)
 
     return run
 

@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jsonschema
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -20,3 +22,18 @@ def read_text(name: str) -> str:
 def read_json(name: str) -> Any:
     """Read a JSON data file shipped with the package (read once, never mutated)."""
     return json.loads(read_text(name))
+
+
+@cache
+def _validator(schema: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(read_json(schema))
+
+
+def schema_error(data: Any, schema: str, most: int = 5) -> str | None:
+    """How `data` breaks the shipped JSON Schema `schema`, each way naming where (None if valid).
+
+    Several at once: a misspelt key is both an unexpected key and a missing one."""
+    errors = sorted(_validator(schema).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    if not errors:
+        return None
+    return "; ".join(f"at {'/'.join(map(str, e.absolute_path)) or 'top level'}: {e.message}" for e in errors[:most])

@@ -13,14 +13,14 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import jellyfish
-import jsonschema
 import numpy
 from spacy.attrs import IDX, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import QuotesError
 from .records import Quote, ResolvedBy
-from .resources import read_json
+from .resources import read_json, schema_error
 
 #: Jaro–Winkler similarity above which a name is taken as a spelling variant of an
 #: alias (`Kaitab Hezbollah` ~ `Kataib Hezbollah`); chosen on tests/data/name_pairs.json.
@@ -36,13 +36,8 @@ FUZZY_THRESHOLD = 0.93
 #: Names whose lengths differ more than this cannot reach the threshold (Jaro–Winkler ≤
 #: 0.4 + 0.6 · Jaro, and Jaro ≤ (2 + shorter/longer) / 3), so they are not compared at all.
 MIN_LENGTH_RATIO = 0.64
-#: Fuzzy look-ups remembered per registry before the memo starts afresh.
+#: Fuzzy look-ups remembered (a name recurs across an archive); least recently used go first.
 FUZZY_MEMO_SIZE = 100_000
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "we"})
-#: Descriptions that stand for whoever issued the last statement.
-STATEMENT_NOUNS = frozenset({"statement", "post", "message", "report", "release", "tweet", "communique"})
-_NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "government", "NORP": "group"}
 
 
 @lru_cache(maxsize=65_536)
@@ -56,11 +51,24 @@ def normalise_name(text: str) -> str:
     return re.sub(r"^the ", "", folded)
 
 
+def _speaker_words() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("speaker_words.json")
+    error = schema_error(data, "speaker_words.schema.json")
+    if error is not None:
+        raise QuotesError(f"invalid shipped speaker_words.json {error}")
+    return data
+
+
+_WORDS = _speaker_words()
+PERSON_PRONOUNS = frozenset(_WORDS["person_pronouns"])
+GROUP_PRONOUNS = frozenset(_WORDS["group_pronouns"])
+#: Descriptions that stand for whoever issued the last statement.
+STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
+_NER_KINDS: Mapping[str, str] = MappingProxyType(dict(_WORDS["ner_kinds"]))
+
+
 class RegistryError(QuotesError, ValueError):
     """A speaker registry file that cannot be read or does not follow its schema."""
-
-
-_REGISTRY_SCHEMA = jsonschema.Draft202012Validator(read_json("registry.schema.json"))
 
 
 @dataclass(frozen=True)
@@ -78,10 +86,13 @@ class Entity:
 class Registry:
     """Known entities, indexed by normalised alias."""
 
-    entities: dict[str, Entity]
-    index: dict[str, str] = field(default_factory=dict)
-    #: Memo of fuzzy look-ups (a name recurs across an archive); never changes an answer.
-    _fuzzy_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    entities: Mapping[str, Entity]
+    index: Mapping[str, str] = field(default_factory=dict)
+    #: The normalised aliases, in a stable order: with a name, the key of the fuzzy memo.
+    aliases: tuple[str, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "aliases", tuple(self.index))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Registry:
@@ -105,25 +116,7 @@ class Registry:
         """The shipped registry; with `path`, that file merged over it, or (`only`) instead of it."""
         if not path:
             return cls.default()
-        return cls.from_file(path, extend=None if only else cls.default())
-
-    @classmethod
-    def from_file(cls, path: str | Path, extend: Registry | None = None) -> Registry:
-        """A user registry, merged over ``extend`` (the shipped one) when given."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf8"))
-        except (OSError, ValueError) as error:
-            raise RegistryError(f"cannot read speaker registry {path}: {error}") from error
-        _validate(data, f"speaker registry {path}")
-        if extend is not None:
-            own = {item["id"] for item in data["entities"]}
-            data = {
-                "entities": [
-                    *_as_dicts(e for e in extend.entities.values() if e.id not in own),
-                    *data["entities"],
-                ]
-            }
-        return cls.from_dict(data)
+        return cls.from_dict(merge_registry_data(read_json("registry.json"), read_registry_file(path), only=only))
 
     def lookup(self, name: str) -> Entity | None:
         entity_id = self.index.get(normalise_name(name))
@@ -133,21 +126,22 @@ class Registry:
         key = normalise_name(name)
         if len(key) < 6:
             return None  # short names and acronyms are too easy to confuse
-        if key not in self._fuzzy_memo:
-            if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:  # a long job meets ever more names: stay bounded
-                self._fuzzy_memo.clear()
-            candidates = (
-                (alias, eid)
-                for alias, eid in self.index.items()
-                if MIN_LENGTH_RATIO * len(alias) <= len(key) and MIN_LENGTH_RATIO * len(key) <= len(alias)
-            )
-            score, entity_id = max(
-                ((jellyfish.jaro_winkler_similarity(key, alias), eid) for alias, eid in candidates),
-                default=(0.0, ""),
-            )
-            self._fuzzy_memo[key] = entity_id if score >= FUZZY_THRESHOLD else None
-        found = self._fuzzy_memo[key]
-        return self.entities[found] if found else None
+        alias = closest_alias(key, self.aliases)
+        return self.entities[self.index[alias]] if alias else None
+
+
+@lru_cache(maxsize=FUZZY_MEMO_SIZE)
+def closest_alias(key: str, aliases: tuple[str, ...]) -> str | None:
+    """The alias most like `key` by Jaro–Winkler, if it reaches :data:`FUZZY_THRESHOLD`.
+
+    Pure, so memoised with a bound: the registry itself never changes."""
+    candidates = (
+        alias for alias in aliases if MIN_LENGTH_RATIO * len(alias) <= len(key) <= len(alias) / MIN_LENGTH_RATIO
+    )
+    score, best = max(
+        ((jellyfish.jaro_winkler_similarity(key, alias), alias) for alias in candidates), default=(0.0, "")
+    )
+    return best if score >= FUZZY_THRESHOLD else None
 
 
 @cache
@@ -157,16 +151,32 @@ def default_registry() -> Registry:
 
 
 def _validate(data: Any, name: str) -> None:
-    error = next(iter(_REGISTRY_SCHEMA.iter_errors(data)), None)
+    error = schema_error(data, "registry.schema.json")
     if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path) or "top level"
-        raise RegistryError(f"invalid {name} at {where}: {error.message}")
+        raise RegistryError(f"invalid {name} {error}")
 
 
-def _as_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:
-    return [
-        {k: list(v) if isinstance(v, tuple) else v for k, v in e.__dict__.items() if v is not None} for e in entities
-    ]
+def read_registry_file(path: str | Path) -> dict[str, Any]:
+    """A registry file's data, validated; :class:`RegistryError` names the file and what is wrong."""
+    try:
+        data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf8"))
+    except (OSError, ValueError) as error:
+        raise RegistryError(f"cannot read speaker registry {path}: {error}") from error
+    _validate(data, f"speaker registry {path}")
+    return data
+
+
+def merge_registry_data(shipped: dict[str, Any], own: dict[str, Any] | None, *, only: bool) -> dict[str, Any]:
+    """Registry data: ``shipped`` without ``own``; ``own`` alone with ``only``; else both, an
+    own entity replacing the shipped one with its id. ``own`` is validated on its own first,
+    so that an error points into it."""
+    if own is None:
+        return shipped
+    _validate(own, "speaker registry")
+    if only:
+        return own
+    ids = {entity["id"] for entity in own["entities"]}
+    return {"entities": [*(e for e in shipped["entities"] if e["id"] not in ids), *own["entities"]]}
 
 
 class Timeline:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from quotes import Extractor
 from quotes.batch import (
     DocumentStatus,
-    Extractor,
     JobOutput,
     JobSettings,
     Processed,

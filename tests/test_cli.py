@@ -102,3 +102,13 @@ def test_bad_registry_is_a_usage_error(tmp_path):
     result = run("extract", str(SEEDS), "--registry", str(registry))
     assert result.returncode == 2
     assert b"registry.json at entities/0/id" in result.stderr
+
+
+def test_verbose_logs_what_is_skipped_and_quiet_by_default(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf8")
+    (tmp_path / "story.txt").write_text("“We will respond,” the group said.\n", encoding="utf8")
+    out = tmp_path / "quotes.jsonl"
+    plain = run("extract", str(tmp_path), "-o", str(out), "-q")
+    assert plain.returncode == 1 and b"skipped" not in plain.stderr
+    verbose = run("-v", "extract", str(tmp_path), "-o", str(out), "-q")
+    assert b"quotes: skipped document 'empty': text is only whitespace" in verbose.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
@@ -230,3 +232,43 @@ def test_the_input_text_stands_for_doc_text_only_with_spacys_tokenizer(nlp):
     custom = spacy.blank("en")
     custom.tokenizer = lambda words: Doc(custom.vocab, words=words.split())  # drops the double space and newline
     assert _kept(text, custom) is None
+
+
+def test_a_failed_documents_traceback_is_logged_at_debug_level(nlp, monkeypatch, caplog):
+    import logging
+    import sys
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("rule engine broke")
+
+    monkeypatch.setattr(sys.modules["quotes.extract"], "quotes_from_doc", broken)
+    with caplog.at_level(logging.DEBUG, logger="quotes"):
+        results = list(quotes.extract_many([("a1", "“We will respond,” he said.")], nlp=nlp))
+    assert results[0].error == "RuntimeError: rule engine broke"
+    failure = next(r for r in caplog.records if r.levelno == logging.DEBUG and "'a1' failed" in r.getMessage())
+    assert failure.exc_info and failure.exc_info[0] is RuntimeError
+
+
+def test_one_extractor_serves_text_streams_and_parsed_docs(nlp):
+    extractor = quotes.Extractor(nlp)
+    text = "“We will respond,” the group said. Officials said the strike was lawful."
+    one = extractor.extract(text, "a1")
+    assert [q.doc_id for q in one] == ["a1", "a1"] and one == quotes.extract(text, "a1", nlp=nlp)
+    (streamed,) = extractor.extract_many([("a1", text)])
+    assert streamed.quotes == one
+    assert extractor.extract_doc(nlp(text), "a1") == one
+
+
+def test_the_convenience_functions_share_one_default_extractor():
+    from quotes.extractor import default_extractor
+
+    quotes.extract("“We will respond,” the group said.")
+    assert default_extractor() is default_extractor()
+    assert default_extractor().nlp.pipe_names == quotes.load_pipeline().pipe_names
+
+
+def test_extractor_load_reads_a_registry_file(tmp_path):
+    path = tmp_path / "registry.json"
+    path.write_text(json.dumps({"entities": [{"id": "acme", "name": "Acme Corp", "kind": "organisation"}]}))
+    extractor = quotes.Extractor.load(registry=path, registry_only=True)
+    assert extractor.registry.lookup("Acme Corp").id == "acme" and extractor.registry.lookup("Reuters") is None

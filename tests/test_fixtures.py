@@ -8,6 +8,7 @@ import sys
 
 from conftest import REPO, SEEDS
 
+from quotes import Extractor
 from quotes.fixtures import verify_fixtures
 
 
@@ -16,7 +17,7 @@ def quotes_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_repository_seed_fixtures_still_hold(nlp):
-    diffs = verify_fixtures(REPO / "data" / "fixtures", nlp)
+    diffs = verify_fixtures(REPO / "data" / "fixtures", Extractor(nlp))
     assert len(diffs) == len(list(SEEDS.glob("*.txt")))
     assert [diff.report() for diff in diffs if not diff.unchanged] == []
 

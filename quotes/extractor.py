@@ -1,0 +1,104 @@
+"""The one object a program holds: the loaded pipeline, the cue lexicon and the speaker registry.
+
+Loading a pipeline is the slow part, so a program builds one :class:`Extractor` and passes it
+in. The command line, the batch job and its workers, the Dask workers, the spaCy component,
+the pytest plugin and the golden fixtures all go through it; :func:`extract` and
+:func:`extract_many` are conveniences over a default one, loaded once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extract import DocumentResult, extract_text, quotes_from_doc, stream_results
+from .lexicon import Lexicon
+from .pipeline import load_pipeline
+from .records import Quote
+from .speakers import Registry
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """What extraction needs, loaded once; its methods are safe to call again and again."""
+
+    nlp: Language
+    lexicon: Lexicon = field(default_factory=Lexicon.default)
+    registry: Registry = field(default_factory=Registry.default)
+    #: Documents parsed together by ``nlp.pipe`` in :meth:`extract_many`.
+    batch_size: int = 32
+
+    @classmethod
+    def load(
+        cls,
+        model: str | Path | None = None,
+        *,
+        registry: str | Path | None = None,
+        registry_only: bool = False,
+        lexicon: str | Path | None = None,
+        batch_size: int = 32,
+    ) -> Extractor:
+        """The pipeline by name or path (default en_core_web_sm), the shipped lexicon or a
+        file, and the shipped registry, a file merged over it, or (`registry_only`) the file."""
+        return cls(
+            load_pipeline(model),
+            Lexicon.from_file(lexicon) if lexicon else Lexicon.default(),
+            Registry.load(registry, only=registry_only),
+            batch_size,
+        )
+
+    def extract(self, text: str, doc_id: str | None = None) -> list[Quote]:
+        """All quotes of one text; raises :class:`quotes.InvalidDocumentError` for empty or non-text input."""
+        return extract_text(text, doc_id or "doc", self.nlp, self.lexicon, self.registry)
+
+    def extract_many(self, items: Iterable[str | tuple[str, str]]) -> Iterator[DocumentResult]:
+        """Results in input order, streamed through ``nlp.pipe``; a bad document gives an error result."""
+        return stream_results(items, self.nlp, self.lexicon, self.registry, self.batch_size)
+
+    def extract_doc(self, doc: Doc, doc_id: str | None = None) -> list[Quote]:
+        """The quotes of a Doc this pipeline (or another with a parser) has already parsed."""
+        return quotes_from_doc(doc, doc_id or "doc", self.lexicon, registry=self.registry)
+
+
+@cache
+def default_extractor() -> Extractor:
+    """The default pipeline, lexicon and registry, loaded on first use and kept."""
+    return Extractor.load()
+
+
+def _extractor(nlp: Language | None, lexicon: Lexicon | None, registry: Registry | None) -> Extractor:
+    if nlp is None and lexicon is None and registry is None:
+        return default_extractor()
+    return Extractor(
+        nlp if nlp is not None else default_extractor().nlp,
+        lexicon or Lexicon.default(),
+        registry or Registry.default(),
+    )
+
+
+def extract(
+    text: str,
+    doc_id: str | None = None,
+    nlp: Language | None = None,
+    lexicon: Lexicon | None = None,
+    registry: Registry | None = None,
+) -> list[Quote]:
+    """All quotes in one text, by the default :class:`Extractor` or one made of what is given."""
+    return _extractor(nlp, lexicon, registry).extract(text, doc_id)
+
+
+def extract_many(
+    items: Iterable[str | tuple[str, str]],
+    nlp: Language | None = None,
+    lexicon: Lexicon | None = None,
+    batch_size: int = 32,
+    registry: Registry | None = None,
+) -> Iterator[DocumentResult]:
+    """Stream results in input order, by the default :class:`Extractor` or one made of what is given."""
+    extractor = _extractor(nlp, lexicon, registry)
+    return stream_results(items, extractor.nlp, extractor.lexicon, extractor.registry, batch_size)
