@@ -64,7 +64,8 @@ def evaluate(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Throughput (bare pipeline, job, workers, Dask) and memory over 10,000 documents, into BENCHMARKS.md."""
+    """Throughput (plain spaCy, bare pipeline, job, workers, Dask), memory over 10,000 documents and
+    long documents (0.5-5 million characters), into BENCHMARKS.md."""
     session.install("-e", ".[dask,bench]")
     session.run(
         "python",
@@ -75,6 +76,14 @@ def bench(session: nox.Session) -> None:
         "--markdown",
         "BENCHMARKS.md",
     )
+    session.run("python", "-m", "quotes.evaluation.bench", "--long-documents", "seeds", "--markdown", "BENCHMARKS.md")
+
+
+@nox.session
+def verify_components(session: nox.Session) -> None:
+    """The compiled attribute_ruler and memoised lemmatizer annotate PolNeAR exactly as spaCy's own."""
+    session.install("-e", ".")
+    session.run("python", "-m", "quotes.nlp.attribute_ruler", "--verify", f"{CORPORA}/polnear-train/text")
 
 
 @nox.session

@@ -2,12 +2,19 @@
 
     python -m quotes.evaluation.bench --corpus ../shared/corpora/polnear-train/text --markdown BENCHMARKS.md
 
-Measures on the same texts: (a) the bare spaCy pipeline (``nlp.pipe``), (b) the whole job
-in one process ((a) and (b) the fastest of two runs each, alternated), (c) the job with 2
-worker processes, (d) the Dask engine with 2 local workers; then the resident memory of 2
-workers over ``--rss-documents`` documents (the corpus cycled under fresh ids), to show it
-stays flat. Timings include writing the JSONL output; (c) and (d) include starting the
-workers and loading their pipelines.
+Measures on the same texts: (p) plain spaCy, ``spacy.load(model)`` and ``nlp.pipe`` with thinc's
+default ops, (a) our bare loaded pipeline (``nlp.pipe``), (b) the whole job in one process ((p),
+(a) and (b) the fastest of two runs each, alternated), (c) the job with 2 worker processes, (d)
+the Dask engine with 2 local workers; then the resident memory of 2 workers over
+``--rss-documents`` documents (the corpus cycled under fresh ids), to show it stays flat.
+Timings include writing the JSONL output; (c) and (d) include starting the workers and loading
+their pipelines.
+
+    python -m quotes.evaluation.bench --long-documents seeds --markdown BENCHMARKS.md
+
+times ``quotes extract`` (a subprocess each) on one text of 0.5, 1, 2 and 5 million characters
+(the seed articles repeated) with its peak resident memory, to show that cost per character and
+memory stay flat as documents grow.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import platform
 import re
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -32,12 +40,14 @@ from pathlib import Path
 
 import psutil
 import spacy
+from spacy.language import Language
 
 from quotes.batch.inputs import InputDocument, InputOptions
 from quotes.batch.job import JobOutput, JobSettings, run_job
-from quotes.nlp.pipeline import DEFAULT_MODEL
+from quotes.nlp.pipeline import MODELS_DIR, default_model
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+LONG_START, LONG_END = "<!-- bench-long:start -->", "<!-- bench-long:end -->"
 
 
 @dataclass
@@ -82,7 +92,7 @@ class Row:
     words: int
     peak_rss: list[int]
 
-    def cells(self, bare: Row, single: Row) -> list[str]:
+    def cells(self, bare: Row, single: Row, plain: Row) -> list[str]:
         return [
             self.name,
             f"{self.seconds:,.1f}",
@@ -91,6 +101,7 @@ class Row:
             ", ".join(f"{value / 2**20:,.0f}" for value in self.peak_rss),
             f"{self.seconds / bare.seconds:.2f}",
             f"{single.seconds / self.seconds:.2f}×",
+            f"{plain.seconds / self.seconds:.2f}×",
         ]
 
 
@@ -129,9 +140,16 @@ def documents_of(corpus: list[tuple[str, str]]) -> Iterator[InputDocument]:
     return (InputDocument(doc_id, text, "bench") for doc_id, text in corpus)
 
 
-#: (a) and (b) are timed this many times each, alternately, and the fastest run of each counts: their
-#: ratio is the target, and this shared machine's speed drifts by ±10 % within minutes.
+#: (p), (a) and (b) are timed this many times each, alternately, and the fastest run of each counts:
+#: their ratios are targets, and this shared machine's speed drifts by ±10 % within minutes.
 SINGLE_PROCESS_RUNS = 2
+
+
+def plain_spacy(model: str) -> Language:
+    """The pipeline as spaCy users load it: ``spacy.load`` with thinc's default ops (BLIS products),
+    spaCy's own attribute_ruler, none of our changes."""
+    shipped = MODELS_DIR / model
+    return spacy.load(shipped if shipped.is_dir() else model)
 
 
 def run_benchmark(
@@ -140,9 +158,11 @@ def run_benchmark(
     words = sum(len(text.split()) for _, text in corpus)
     extractor = JobSettings(model).load()  # as the job loads it: one BLAS thread per process
     nlp = extractor.nlp
+    plain = plain_spacy(model or default_model())
     texts = [text for _, text in corpus]
-    for _ in nlp.pipe(texts[:20]):  # warm-up: first calls allocate
-        pass
+    for pipeline in (nlp, plain):
+        for _ in pipeline.pipe(texts[:20]):  # warm-up: first calls allocate
+            pass
 
     def job(name: str, workers: int) -> float:
         output = JobOutput(workdir / f"{name}.jsonl", workdir / f"{name}.status.jsonl")
@@ -153,11 +173,13 @@ def run_benchmark(
         assert summary.ok == len(corpus), summary.line()
         return summary.seconds
 
-    bare_runs, single_runs = [], []
-    for _ in range(SINGLE_PROCESS_RUNS):  # alternated, so that a drift of the machine hits both alike
+    plain_runs, bare_runs, single_runs = [], [], []
+    for _ in range(SINGLE_PROCESS_RUNS):  # alternated, so that a drift of the machine hits all alike
+        plain_runs.append(timed_in_child(lambda: [None for _ in plain.pipe(texts, batch_size=32)]))
         bare_runs.append(timed_in_child(lambda: [None for _ in nlp.pipe(texts, batch_size=32)]))
         single_runs.append(timed_in_child(lambda: job("single", 1)))
-    (bare, bare_peak), (single, single_peak) = min(bare_runs), min(single_runs)
+    (plain_seconds, plain_peak), (bare, bare_peak) = min(plain_runs), min(bare_runs)
+    single, single_peak = min(single_runs)
     rows = [
         Row("(a) bare spaCy pipeline, nlp.pipe", bare, len(corpus), words, [bare_peak]),
         Row("(b) quotes extract, 1 process", single, len(corpus), words, [single_peak]),
@@ -191,6 +213,9 @@ def run_benchmark(
                 sampler.worker_peaks(),
             )
         )
+    rows.append(
+        Row("(p) plain spacy.load + nlp.pipe, thinc's default ops", plain_seconds, len(corpus), words, [plain_peak])
+    )
     return rows
 
 
@@ -266,7 +291,17 @@ def machine() -> str:
 
 
 def markdown(rows: list[Row], growth: MemoryGrowth | None, model: str, command: str) -> str:
-    header = ["run", "seconds", "docs/s", "words/s", "peak RSS per process (MB)", "time / (a)", "throughput / (b)"]
+    header = [
+        "run",
+        "seconds",
+        "docs/s",
+        "words/s",
+        "peak RSS per process (MB)",
+        "time / (a)",
+        "throughput / (b)",
+        "throughput / (p)",
+    ]
+    plain = rows[-1]
     lines = [
         f"Measured {date.today().isoformat()} on {machine()}; spaCy {spacy.about.__version__}, pipeline `{model}`;",
         f"{rows[0].documents} documents, {rows[0].words:,} words. Command: `{command}`.",
@@ -274,10 +309,12 @@ def markdown(rows: list[Row], growth: MemoryGrowth | None, model: str, command: 
         "| " + " | ".join(header) + " |",
         "|" + "---|" * len(header),
     ]
-    lines += ["| " + " | ".join(row.cells(rows[0], rows[1])) + " |" for row in rows]
+    shown = [plain, *rows[:-1]]  # (p) first: the baseline the others are compared with
+    lines += ["| " + " | ".join(row.cells(rows[0], rows[1], plain)) + " |" for row in shown]
     lines += [
         "",
-        "Targets: (b)/(a) ≤ 1.10; (c) ≥ 1.70× and (d) ≥ 1.50× the throughput of (b); peak RSS per worker ≤ 1 GB.",
+        "Targets: (b)/(a) ≤ 1.10; (b) ≥ 1.40× the throughput of (p); (c) ≥ 1.70× and (d) ≥ 1.50× the throughput "
+        "of (b); peak RSS per worker ≤ 1 GB.",
     ]
     if growth:
         warm = ", ".join(f"{value / 2**20:,.0f}" for value in growth.warm)
@@ -292,13 +329,94 @@ def markdown(rows: list[Row], growth: MemoryGrowth | None, model: str, command: 
     return "\n".join(lines)
 
 
-def write_block(path: Path, block: str) -> None:
-    text = path.read_text(encoding="utf8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
-    if START not in text:
-        text += f"\n{START}\n{END}\n"
-    before, rest = text.split(START, 1)
-    after = rest.split(END, 1)[1]
-    path.write_text(f"{before}{START}\n{block}\n{END}{after}", encoding="utf8")
+def write_block(path: Path, block: str, start: str = START, end: str = END) -> None:
+    """Replace what lies between the ``start`` and ``end`` markers of ``path`` (added if missing)."""
+    text = path.read_text(encoding="utf8") if path.exists() else f"# Benchmarks\n\n{start}\n{end}\n"
+    if start not in text:
+        text += f"\n{start}\n{end}\n"
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
+    path.write_text(f"{before}{start}\n{block}\n{end}{after}", encoding="utf8")
+
+
+#: Sizes of the long-document runs, in millions of characters.
+LONG_SIZES = (0.5, 1.0, 2.0, 5.0)
+
+
+@dataclass(frozen=True)
+class ExtractRun:
+    """One ``quotes extract`` subprocess on one text: its size, wall time, peak RSS and quotes."""
+
+    characters: int
+    seconds: float
+    peak_rss: int
+    quotes: int
+
+
+def long_text(articles: list[str], characters: int) -> str:
+    """The articles one after another, repeated, cut to ``characters`` (at a paragraph end if one is near)."""
+    whole = "\n".join(articles)
+    text = (whole + "\n") * (characters // (len(whole) + 1) + 1)
+    cut = text.rfind("\n", characters - 2000, characters)
+    return text[: cut + 1 if cut > 0 else characters]
+
+
+def time_extract(text: str, model: str | None, workdir: Path) -> ExtractRun:
+    """Wall time and peak RSS of ``quotes extract`` on ``text``, in a process of its own (``os.wait4``
+    reports the peak of that process alone)."""
+    source, output = workdir / "long.txt", workdir / "long.jsonl"
+    source.write_text(text, encoding="utf8")
+    command = [sys.executable, "-m", "quotes", "extract", str(source), "-o", str(output), "-q"]
+    command += ["--model", model] if model else []
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
+    with output.open("rb") as lines:
+        quotes = sum(1 for _ in lines)
+    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return ExtractRun(len(text), seconds, peak, quotes)
+
+
+def run_long_documents(
+    articles: list[str], model: str | None, workdir: Path, sizes: tuple[float, ...] = LONG_SIZES
+) -> tuple[ExtractRun, list[ExtractRun]]:
+    """The start-up run (one article: loading the pipeline) and one run per size."""
+    startup = time_extract(articles[0], model, workdir)
+    return startup, [time_extract(long_text(articles, int(size * 1_000_000)), model, workdir) for size in sizes]
+
+
+def per_million(run: ExtractRun, startup: ExtractRun) -> float:
+    """Seconds per million characters, start-up (loading the pipeline) left out."""
+    return (run.seconds - startup.seconds) / (run.characters / 1_000_000)
+
+
+def long_markdown(startup: ExtractRun, runs: list[ExtractRun], model: str, command: str) -> str:
+    header = ["text (million characters)", "quotes", "seconds", "seconds per million characters", "peak RSS (MB)"]
+    lines = [
+        f"Measured {date.today().isoformat()} on {machine()}; spaCy {spacy.about.__version__}, pipeline `{model}`;",
+        f"one `quotes extract TEXT -o OUT` process per text, the seed articles repeated. Command: `{command}`.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    lines += [
+        f"| {run.characters / 1_000_000:.2f} | {run.quotes:,} | {run.seconds:,.1f} | {per_million(run, startup):,.1f} "
+        f"| {run.peak_rss / 2**20:,.0f} |"
+        for run in runs
+    ]
+    costs = [per_million(run, startup) for run in runs]
+    peaks = [run.peak_rss / 2**20 for run in runs]
+    lines += [
+        "",
+        f"Start-up (loading the pipeline, one article) {startup.seconds:.1f} s, {startup.peak_rss / 2**20:,.0f} MB, "
+        "left out of the cost per million characters. Highest over lowest cost per million characters: "
+        f"{max(costs) / min(costs):.2f} (target ≤ 1.5); peak RSS {min(peaks):,.0f}–{max(peaks):,.0f} MB.",
+    ]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -308,12 +426,36 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--corpus", default="../shared/corpora/polnear-train/text", help="folder of .txt articles")
-    parser.add_argument("--model", default=None, help=f"pipeline (default: {DEFAULT_MODEL})")
+    parser.add_argument("--model", default=None, help="pipeline (default: the default one, en_core_web_sm)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rss-documents", type=int, default=10_000, help="documents of the memory run (0: skip)")
     parser.add_argument("--no-dask", action="store_true", help="skip (d)")
     parser.add_argument("--markdown", help="write the results into this file's bench block")
+    parser.add_argument(
+        "--long-documents",
+        metavar="FOLDER",
+        help="instead: time quotes extract on long texts made of this folder's .txt articles (bench-long block)",
+    )
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(size) for size in LONG_SIZES),
+        help="sizes of the long texts, in millions of characters",
+    )
     args = parser.parse_args(argv)
+    command = "python -m quotes.evaluation.bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    model = args.model or default_model()
+    if args.long_documents:
+        articles = [text for _, text in read_corpus(Path(args.long_documents))]
+        if not articles:
+            parser.error(f"no .txt files in {args.long_documents}")
+        sizes = tuple(float(size) for size in args.sizes.split(","))
+        with tempfile.TemporaryDirectory() as workdir:
+            startup, runs = run_long_documents(articles, args.model, Path(workdir), sizes)
+        block = long_markdown(startup, runs, model, command.strip())
+        print(block)
+        if args.markdown:
+            write_block(Path(args.markdown), block, LONG_START, LONG_END)
+        return 0
     corpus = read_corpus(Path(args.corpus))
     if not corpus:
         parser.error(f"no .txt files in {args.corpus}")
@@ -324,8 +466,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.rss_documents
             else None
         )
-    command = "python -m quotes.evaluation.bench " + " ".join(argv if argv is not None else sys.argv[1:])
-    block = markdown(rows, growth, args.model or DEFAULT_MODEL, command.strip())
+    block = markdown(rows, growth, model, command.strip())
     print(block)
     if args.markdown:
         write_block(Path(args.markdown), block)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from time import perf_counter
 
+import numpy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -29,7 +30,6 @@ from quotes.extraction.quotemarks import (
     find_quote_spans,
     mark_length,
     paragraphs,
-    paragraphs_before,
     word_count,
 )
 from quotes.extraction.ranges import Ranges
@@ -101,7 +101,7 @@ class _Origin:
 def extract_text(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry) -> list[Quote]:
     """All quotes in one text (:meth:`quotes.Extractor.extract`)."""
     validate_text(text, doc_id)
-    if len(text) <= nlp.max_length:
+    if len(text) <= parse_limit(nlp):
         return quotes_from_doc(nlp(text), doc_id, lexicon, registry=registry, text=_kept(text, nlp))
     return _extract_long(text, doc_id, nlp, lexicon, registry)
 
@@ -128,12 +128,12 @@ def _extract_batch(
             logger.info("skipped %s", error)
             errors[position] = str(error)
             continue
-        if len(text) <= nlp.max_length:
+        if len(text) <= parse_limit(nlp):
             short.append((text, position))
     started = perf_counter()
     parsed = {
         position: doc
-        for group in _by_length(short, MAX_BATCH_CHARACTERS)
+        for group in _by_length(short)
         for doc, position in nlp.pipe(group, as_tuples=True, batch_size=len(group))
     }
     parse_per_char = (perf_counter() - started) / max(1, sum(len(text) for text, _ in short))
@@ -166,22 +166,30 @@ MAX_CONTROL_CHARACTERS = 10
 MAX_CONTROL_SHARE = 0.01
 
 
-#: Texts parsed together are padded to the longest: a batch of 32 beside one 30,000-character
-#: article would take a gigabyte for a moment. Groups stay under this many characters.
-MAX_BATCH_CHARACTERS = 60_000
+#: Texts parsed together take memory with their total length (en_core_web_sm: about 3 kB per
+#: character at the peak; 32 average PolNeAR articles, 152,000 characters, took 440 MB), and in a
+#: pipeline that pads a batch to its longest text (en_quotes_news) with that padded size (32 texts
+#: beside one 30,000-character article took a gigabyte). Groups stay within both budgets, and no
+#: smaller: spaCy's parser steps through the documents of a batch together, and took 1.6-1.8 times
+#: as long in batches of 8 as in batches of 32.
+MAX_BATCH_CHARACTERS = 150_000
+MAX_PADDED_CHARACTERS = 600_000
 
 
-def _by_length(texts: list[tuple[str, int]], budget: int) -> Iterator[list[tuple[str, int]]]:
-    """Consecutive groups whose longest text times their size stays within ``budget``."""
+def _by_length(
+    texts: list[tuple[str, int]], budget: int = MAX_BATCH_CHARACTERS, padded_budget: int = MAX_PADDED_CHARACTERS
+) -> Iterator[list[tuple[str, int]]]:
+    """Consecutive groups whose total length stays within ``budget`` and whose longest text times
+    their size stays within ``padded_budget`` (a text over either budget is a group of its own)."""
     group: list[tuple[str, int]] = []
-    longest = 0
+    longest = total = 0
     for item in texts:
-        longest_with = max(longest, len(item[0]))
-        if group and longest_with * (len(group) + 1) > budget:
+        size = len(item[0])
+        if group and (total + size > budget or max(longest, size) * (len(group) + 1) > padded_budget):
             yield group
-            group, longest_with = [], len(item[0])
+            group, longest, total = [], 0, 0
         group.append(item)
-        longest = longest_with
+        longest, total = max(longest, size), total + size
     if group:
         yield group
 
@@ -204,16 +212,36 @@ def validate_text(text: object, doc_id: str) -> None:
 
 
 def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry | None) -> list[Quote]:
-    """Parse paragraph-aligned chunks that fit ``nlp.max_length``; offsets stay global."""
-    found: list[Quote] = []
-    sentences = 0
-    for start, end in paragraph_chunks(text, nlp.max_length):
-        chunk = text[start:end]
-        doc = nlp(chunk)
-        origin = _Origin(start, sentences, paragraphs_before(text, start))
-        found += quotes_from_doc(doc, doc_id, lexicon, origin, registry, text=_kept(chunk, nlp))
-        sentences += sum(1 for _ in doc.sents)
-    return found
+    """A document parsed in pieces (:func:`parse_in_pieces`), extracted as one: quotes, aliases
+    and coreference still reach across the pieces, and offsets are into the whole text."""
+    doc = parse_in_pieces(text, nlp)
+    return quotes_from_doc(doc, doc_id, lexicon, registry=registry, text=_kept(text, nlp))
+
+
+#: Texts longer than this are parsed in paragraph-aligned pieces of at most this many characters.
+#: spaCy's cost per character grows with the length of a ``Doc`` (its NER took 2.0 s for 100,000
+#: characters, 4.5 s for 200,000, 11.8 s for 400,000, and the memory grew with it), while a
+#: sentence never crosses a newline (``paragraph_breaks``), so pieces cut there parse alike.
+PARSE_PIECE_CHARACTERS = 50_000
+
+
+def parse_limit(nlp: Language) -> int:
+    """The longest text parsed as one ``Doc``."""
+    return min(nlp.max_length, PARSE_PIECE_CHARACTERS)
+
+
+def parse_in_pieces(text: str, nlp: Language) -> Doc:
+    """Parse paragraph-aligned pieces of ``text`` one by one and join them into one ``Doc`` of the
+    whole text, in time and memory linear in its length (without the pieces' tok2vec tensors,
+    which the rules do not read)."""
+    pieces = []
+    for doc in nlp.pipe((text[start:end] for start, end in paragraph_chunks(text, parse_limit(nlp))), batch_size=1):
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        pieces.append(doc)
+    joined = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+    if joined is None:
+        raise InvalidDocumentError("doc", "nothing to parse")
+    return joined
 
 
 def paragraph_chunks(text: str, max_length: int) -> Iterator[tuple[int, int]]:

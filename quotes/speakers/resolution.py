@@ -10,7 +10,8 @@ recent compatible speaker; anything else becomes a canonical record of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
@@ -42,6 +43,61 @@ STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
 _NER_KINDS: Mapping[str, str] = MappingProxyType(dict(_WORDS["ner_kinds"]))
 
 
+class Timeline:
+    """Entities at offsets of a document, with look-ups in logarithmic time of the most recent
+    compatible one before an offset. Scanning every earlier speaker for each pronoun made the
+    resolution of a long document quadratic (minutes for a few hundred thousand characters).
+
+    Among entities at the same offset the one added first counts, as it did in the scan."""
+
+    def __init__(self, entries: Iterable[tuple[int, Entity]] = ()) -> None:
+        self.entities: list[Entity] = []
+        self._persons: list[tuple[int, int]] = []  # (offset, sequence), sorted
+        self._others: list[tuple[int, int]] = []
+        self._nouns: dict[str, list[tuple[int, int]]] = {}
+        self._by_suffix: dict[str, int] = {}  # a proper suffix of a normalised name → the latest sequence
+        for offset, entity in entries:
+            self.add(offset, entity)
+
+    def add(self, offset: int, entity: Entity) -> None:
+        key = (offset, len(self.entities))
+        self.entities.append(entity)
+        insort(self._persons if entity.kind == "person" else self._others, key)
+        for noun in entity.nouns:
+            insort(self._nouns.setdefault(noun, []), key)
+        name = normalise_name(entity.name)
+        for start in range(1, len(name)):
+            self._by_suffix[name[start:]] = key[1]
+
+    def latest_before(self, before: int, person: bool | None = None, noun: str = "") -> Entity | None:
+        """The most recent entity before ``before`` that is a person (``person``), not one
+        (``not person``), or that ``noun`` may mean (its nouns; any non-person for a statement)."""
+        candidates = []
+        if person is not None:
+            candidates.append(self._persons if person else self._others)
+        if noun:
+            candidates.append(self._nouns.get(noun, []))
+            if noun in STATEMENT_NOUNS:
+                candidates.append(self._others)
+        found = [key for keys in candidates if (key := _latest_key(keys, before)) is not None]
+        if not found:
+            return None
+        return self.entities[min(found, key=lambda key: (-key[0], key[1]))[1]]
+
+    def latest_fuller_name(self, key: str) -> Entity | None:
+        """The latest entity whose normalised name ends with ``key`` and is longer."""
+        sequence = self._by_suffix.get(key) if key else None
+        return None if sequence is None else self.entities[sequence]
+
+
+def _latest_key(keys: list[tuple[int, int]], before: int) -> tuple[int, int] | None:
+    """The first-added of the entries at the greatest offset below ``before``."""
+    position = bisect_left(keys, (before, -1)) - 1
+    if position < 0:
+        return None
+    return keys[bisect_left(keys, (keys[position][0], -1))]
+
+
 @dataclass
 class _DocumentState:
     """What one document has taught so far: its aliases, the registry entities it names,
@@ -49,8 +105,8 @@ class _DocumentState:
 
     registry: Registry
     aliases: dict[str, Entity] = field(default_factory=dict)
-    mentions: list[tuple[int, Entity]] = field(default_factory=list)
-    history: list[tuple[int, Entity]] = field(default_factory=list)
+    mentions: Timeline = field(default_factory=Timeline)
+    history: Timeline = field(default_factory=Timeline)
 
 
 def resolve_speakers(
@@ -63,7 +119,7 @@ def resolve_speakers(
     Text and offsets of the quotes are never changed."""
     text = doc.text if text is None else text
     state = _DocumentState(
-        registry, aliases=_acronyms(doc, text, registry), mentions=_named_mentions(doc, text, registry)
+        registry, aliases=_acronyms(doc, text, registry), mentions=Timeline(_named_mentions(doc, text, registry))
     )
     resolved = []
     for quote in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else q.start):
@@ -79,7 +135,7 @@ def resolve_speakers(
         if entity is None:
             resolved.append(replace(quote, speaker=replace(quote.speaker, resolved_by="unresolved")))
             continue
-        state.history.append((quote.speaker.start - offset, entity))
+        state.history.add(quote.speaker.start - offset, entity)
         speaker = replace(
             quote.speaker,
             canonical=entity.name,
@@ -199,15 +255,10 @@ def _acronyms(doc: Doc, text: str, registry: Registry) -> dict[str, Entity]:
 def _refer_back(state: _DocumentState, mention: Span, person: bool | None = None, noun: str = "") -> Entity | None:
     """The most recent compatible speaker before the mention, else the most recent
     compatible named mention: speakers are what news text goes on talking about."""
-    before = mention.start_char
     for timeline in (state.history, state.mentions):
-        for offset, entity in sorted(timeline, key=lambda item: item[0], reverse=True):
-            if offset >= before:
-                continue
-            if person is not None and (entity.kind == "person") == person:
-                return entity
-            if noun and (noun in entity.nouns or (noun in STATEMENT_NOUNS and entity.kind != "person")):
-                return entity
+        found = timeline.latest_before(mention.start_char, person, noun)
+        if found is not None:
+            return found
     return None
 
 
@@ -298,11 +349,7 @@ def _appositive_person(mention: Span) -> Span | None:
 
 def _earlier_fuller_name(name: str, state: _DocumentState) -> Entity | None:
     """`Biden` after `President Joe Biden`: a surname or shortening of an earlier speaker."""
-    key = normalise_name(name)
-    for _, entity in reversed(state.history):
-        if key and normalise_name(entity.name).endswith(key) and normalise_name(entity.name) != key:
-            return entity
-    return None
+    return state.history.latest_fuller_name(normalise_name(name))
 
 
 def _unknown(name: Span, kind: str, affiliation: str | None) -> Entity:
