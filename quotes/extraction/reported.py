@@ -46,19 +46,12 @@ from quotes.extraction.labels import (
     subject_of,
 )
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.mentions import CIRCUMSTANCE_PREPOSITIONS, FINITE_TAGS, is_proper, mention_span, noun_phrase_head
 from quotes.extraction.ranges import Range, Ranges
 
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: Rules whose content is a reported clause of the cue itself.
 CLAUSE_RULES = frozenset({"clausal_complement", "that_clause"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
-#: Dependents of a speaker noun that describe it rather than name it.
-_MENTION_CUT_ROLES = frozenset(
-    {"relative_clause", "clause_modifier", "parataxis", "clausal_complement", "adverbial_clause"}
-)
-#: Prepositional modifiers of where, when or through what a speaker spoke (`the military
-#: in a statement`, `Kata’ib Hezbollah on February 8`): not part of who spoke.
-_CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over"})
 #: Words a subject may take for `says <subject> <verb>` to be read as a clause.
 MAX_SUBJECT_WORDS = 5
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
@@ -368,7 +361,7 @@ def _cue_speaker(verb: Token, reports_clause: bool) -> Token | None:
     if speaker is None and reports_clause and not children_with(verb, "passive_auxiliary"):
         speaker = subject_of(verb)  # a verb with a reported clause and no `be` is active, whatever its label
     if speaker is None and _ends_sentence(verb):  # `<clause>, reported Reuters.` parsed as an object
-        speaker = next((c for c in children_with(verb, "object") if c.i == verb.i + 1 and _is_proper(c)), None)
+        speaker = next((c for c in children_with(verb, "object") if c.i == verb.i + 1 and is_proper(c)), None)
     if speaker is None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not is_passive(verb))):
         speaker = noun_before(verb)  # `Kataeb Hezbollah announced`, whatever the parse made of it
     return speaker
@@ -751,7 +744,7 @@ def noun_before(verb: Token) -> Token | None:
     doc, i = verb.doc, verb.i - 1
     while i >= 0:
         phrase = _phrase_ending_at(doc[i])
-        if preposition_of(phrase) not in _CIRCUMSTANCE_PREPOSITIONS:
+        if preposition_of(phrase) not in CIRCUMSTANCE_PREPOSITIONS:
             break
         i = phrase.left_edge.i - 1  # step over `on February 8`
     if i < 0 or doc[i].pos_ not in NOMINAL_POS:
@@ -764,79 +757,6 @@ def _phrase_ending_at(token: Token) -> Token:
     while token.head.i != token.i and max(t.i for t in token.head.subtree) == token.i:
         token = token.head
     return token
-
-
-def noun_phrase_head(token: Token) -> Token:
-    """Climb from a name part or modifier to the noun it belongs to (`Kataeb` of `Hezbollah`)."""
-    while token.head.i != token.i and role(token) in {"compound", "modifier", "determiner"}:
-        token = token.head
-    return token
-
-
-def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
-    """The speaker as written: the noun phrase without clauses or circumstances
-    (nor ``excluded`` tokens, such as words inside a quote)."""
-    doc = token.doc
-    keep = _mention_tokens(token, token.i, excluded)
-    for other in _appositive_subjects(token):  # `A faction of the forces, Kata’ib Hezbollah, said`
-        keep |= _mention_tokens(other, other.i, excluded) | set(range(token.i, other.i))
-    start, end = min(keep), max(keep) + 1
-    # stay contiguous around the head: cut at any dropped token
-    for i in range(token.i, end):
-        if i not in keep:
-            end = i
-            break
-    for i in range(token.i, start - 1, -1):
-        if i not in keep:
-            start = i + 1
-            break
-    while end - 1 > start and doc[end - 1].is_punct and doc[end - 1].text not in ")]":
-        end -= 1
-    while start < end - 1 and doc[start].is_punct and doc[start].text not in "([":
-        start += 1
-    while start > 0 and _is_proper(doc[start]) and _is_proper(doc[start - 1]) and start - 1 not in excluded:
-        start -= 1  # a run of proper nouns is one name, however the parser attached it (`Kata’ib | Hezbollah`)
-    return doc[start:end]
-
-
-def _is_proper(token: Token) -> bool:
-    return (token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS")) and not token.is_punct
-
-
-def _appositive_subjects(subject: Token) -> list[Token]:
-    """Further subjects of the same verb right after this one, or set off by a comma:
-    a parse of one name (`US media`) or an apposition as two subjects."""
-    if role(subject) not in SUBJECT_ROLES or subject.head.i == subject.i:
-        return []
-    siblings = [c for c in subject.head.children if c.i > subject.i and role(c) == role(subject)]
-    found = []
-    end = max(t.i for t in subject.subtree)
-    for sibling in siblings:
-        gap = subject.doc[end + 1 : sibling.left_edge.i]
-        if len(gap) > 1 or (len(gap) == 1 and gap[0].text != ","):
-            break
-        found.append(sibling)
-        end = max(t.i for t in sibling.subtree)
-    return found
-
-
-def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[int]:
-    """The token and its dependents, pruning clauses, circumstances (`on February 8`) and
-    participles set off by a comma (`Baghdad, angered by …`) anywhere below the head."""
-    keep = {token.i}
-    for child in token.children:
-        if child.i in excluded or role(child) in _MENTION_CUT_ROLES:
-            continue
-        if token.i == head and role(child) == "case_marker":
-            continue  # `according to` / `by` of the source itself
-        if child.i > head and preposition_of(child) in _CIRCUMSTANCE_PREPOSITIONS:
-            continue
-        if child.i > head and child.tag_ in {"VBN", "VBG"} and child.nbor(-1).text == ",":
-            continue
-        if child.i > head and any(t.tag_ in FINITE_TAGS for t in child.subtree):
-            continue  # `a security source, reported Reuters`: a clause, not a name
-        keep |= _mention_tokens(child, head, excluded)
-    return keep
 
 
 def clause_span(doc: Doc, tokens: set[int]) -> Span | None:
