@@ -28,3 +28,29 @@ CLEAR_HEAD_OF_AGENCY_IN_CITY = [
     ("ended", 8, "ccomp", "VERB", "end", "VBD"),
     (".", 8, "punct", "PUNCT", "."),
 ]
+
+#: `reported` misparsed as the complement of `said`, with the clause as its own complement.
+UD_REPORT_HUNG_ON_SAID = [
+    ("The", 2, "det", "DET", "the"),
+    ("rebel", 2, "compound", "NOUN", "rebel"),
+    ("group", 5, "nsubj", "NOUN", "group"),
+    ("on", 4, "case", "ADP", "on"),
+    ("Monday", 5, "obl", "PROPN", "Monday"),
+    ("said", 5, "ROOT", "VERB", "say", "VBD"),
+    ("the", 7, "det", "DET", "the"),
+    ("government", 9, "nsubj", "NOUN", "government"),
+    ("will", 9, "aux", "AUX", "will", "MD"),
+    ("pay", 14, "ccomp", "VERB", "pay", "VB"),
+    (",", 14, "punct", "PUNCT", ","),
+    ("a", 13, "det", "DET", "a"),
+    ("local", 13, "amod", "ADJ", "local"),
+    ("paper", 14, "nsubj", "NOUN", "paper"),
+    ("reported", 5, "ccomp", "VERB", "report", "VBD"),
+    (".", 5, "punct", "PUNCT", "."),
+]
+CLEAR_REPORT_HUNG_ON_SAID = [
+    *UD_REPORT_HUNG_ON_SAID[:3],
+    ("on", 5, "prep", "ADP", "on"),
+    ("Monday", 3, "pobj", "PROPN", "Monday"),
+    *UD_REPORT_HUNG_ON_SAID[5:],
+]

@@ -47,6 +47,7 @@ from quotes.extraction.labels import (
 )
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.mentions import CIRCUMSTANCE_PREPOSITIONS, FINITE_TAGS, is_proper, mention_span, noun_phrase_head
+from quotes.extraction.nesting import rehang_postposed_reports
 from quotes.extraction.ranges import Range, Ranges
 
 #: Rules whose content is a reported clause of the cue itself.
@@ -105,7 +106,7 @@ def find_reported(
     found = [a for a in _verb_attributions(doc, lexicon, fragments) if outside_quotes(a.cue[0])]
     found += [a for a in _noun_attributions(doc, lexicon) if outside_quotes(a.cue[0])]
     found += [a for a in _source_phrases(doc, lexicon) if outside_quotes(a.cue[0])]
-    found = [_without_tail(a, fragments) for a in found]
+    found = rehang_postposed_reports([_without_tail(a, fragments) for a in found])
     late = {"speech_noun", "source_phrase"}
     return sorted(found, key=lambda a: (a.rule in late, a.content.start, a.cue.start))
 
