@@ -54,3 +54,57 @@ CLEAR_REPORT_HUNG_ON_SAID = [
     ("Monday", 3, "pobj", "PROPN", "Monday"),
     *UD_REPORT_HUNG_ON_SAID[5:],
 ]
+
+UD_DATELINE = [
+    ("PARIS", 9, "nsubj", "PROPN", "Paris"),
+    ("(", 2, "punct", "PUNCT", "("),
+    ("AFP", 0, "appos", "PROPN", "AFP"),
+    (")", 2, "punct", "PUNCT", ")"),
+    ("-", 8, "punct", "PUNCT", "-"),
+    ("The", 6, "det", "DET", "the"),
+    ("bank", 8, "nmod:poss", "NOUN", "bank"),
+    ("'s", 6, "case", "PART", "'s"),
+    ("chairman", 0, "appos", "NOUN", "chairman"),
+    ("told", 9, "ROOT", "VERB", "tell", "VBD"),
+    ("shareholders", 9, "iobj", "NOUN", "shareholder"),
+    ("that", 13, "mark", "SCONJ", "that"),
+    ("he", 13, "nsubj", "PRON", "he"),
+    ("resigned", 9, "ccomp", "VERB", "resign", "VBD"),
+    (".", 9, "punct", "PUNCT", "."),
+]
+CLEAR_DATELINE = [
+    *UD_DATELINE[:6],
+    ("bank", 8, "poss", "NOUN", "bank"),
+    ("'s", 6, "case", "PART", "'s"),
+    *UD_DATELINE[8:10],
+    ("shareholders", 9, "dative", "NOUN", "shareholder"),
+    *UD_DATELINE[11:],
+]
+#: `quipped` parsed as a modifier of the speaker noun (same labels in both schemes).
+QUIPPED_HOST = [
+    ("“", 2, "punct", "PUNCT", "“"),
+    ("We", 2, "nsubj", "PRON", "we"),
+    ("won", 5, "ccomp", "VERB", "win", "VBD"),
+    (",", 2, "punct", "PUNCT", ","),
+    ("”", 2, "punct", "PUNCT", "”"),
+    ("quipped", 6, "amod", "VERB", "quip", "VBD"),
+    ("host", 8, "compound", "NOUN", "host"),
+    ("Jo", 8, "compound", "PROPN", "Jo"),
+    ("Bell", 8, "ROOT", "PROPN", "Bell"),
+    (".", 8, "punct", "PUNCT", "."),
+]
+#: a hyphenated name whose first part the parser hung elsewhere (same labels in both schemes).
+HYPHENATED_NAME = [
+    ("“", 2, "punct", "PUNCT", "“"),
+    ("We", 2, "nsubj", "PRON", "we"),
+    ("won", 5, "ccomp", "VERB", "win", "VBD"),
+    (",", 2, "punct", "PUNCT", ","),
+    ("”", 2, "punct", "PUNCT", "”"),
+    ("said", 5, "ROOT", "VERB", "say", "VBD"),
+    ("Anna", 7, "npadvmod", "PROPN", "Anna"),
+    ("Keller", 5, "npadvmod", "PROPN", "Keller"),
+    ("-", 5, "punct", "PUNCT", "-"),
+    ("Sutter", 5, "nsubj", "PROPN", "Sutter"),
+    (".", 5, "punct", "PUNCT", "."),
+]
+HYPHENATED_NAME_SPACES = [False, True, False, False, True, True, True, False, False, False, False]

@@ -112,7 +112,9 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexico
     return QuoteAttribution(
         span=span,
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
-        speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)}) if speaker_token else None,
+        speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)} | _cue_words(cue))
+        if speaker_token
+        else None,
         standalone=(not residue and not (cue is not None and _integrated(text, cue, span, outside)))
         or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span))
         or (cue is not None and _introduces(text, cue, span) and not goes_on),
@@ -158,6 +160,12 @@ def _adjacent_speaker(cue: Token, in_quote: Callable[[Token], bool]) -> Token | 
         if token.pos_ in {"NOUN", "PROPN"}:
             return noun_phrase_head(token)
     return None
+
+
+def _cue_words(cue: Token | None) -> set[int]:
+    """The cue is never part of who spoke (`“…,” quipped host Jo Bell` parsed with `quipped`
+    as a modifier of `host`)."""
+    return {cue.i} if cue is not None else set()
 
 
 def _cue_chain(cue: Token) -> list[Token]:

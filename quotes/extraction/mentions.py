@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.labels import SUBJECT_ROLES, preposition_of, role
 
+_DASHES = frozenset({"-", "–", "—", "--"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: Dependents of a speaker noun that describe it rather than name it.
 _MENTION_CUT_ROLES = frozenset(
@@ -29,6 +30,9 @@ def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
     """The speaker as written: the noun phrase without clauses or circumstances
     (nor ``excluded`` tokens, such as words inside a quote)."""
     doc = token.doc
+    for child in token.children:  # `ZURICH (Reuters) - The bank's chairman told`, parsed as one phrase
+        if role(child) == "apposition" and any(_dateline_dash(t) for t in doc[token.i + 1 : child.left_edge.i + 1]):
+            return mention_span(child, excluded)
     keep = _mention_tokens(token, token.i, excluded)
     for other in _appositive_subjects(token):  # `A faction of the forces, Kata’ib Hezbollah, said`
         keep |= _mention_tokens(other, other.i, excluded) | set(range(token.i, other.i))
@@ -43,13 +47,29 @@ def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
         if i not in keep:
             start = i + 1
             break
-    while end - 1 > start and doc[end - 1].is_punct and doc[end - 1].text not in ")]":
+    start = max([start] + [i + 1 for i in range(start, token.i) if _dateline_dash(doc[i])])
+    while end - 1 > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ")]")):
         end -= 1
-    while start < end - 1 and doc[start].is_punct and doc[start].text not in "([":
+    while start < end - 1 and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in "([")):
         start += 1
-    while start > 0 and is_proper(doc[start]) and is_proper(doc[start - 1]) and start - 1 not in excluded:
-        start -= 1  # a run of proper nouns is one name, however the parser attached it (`Kata’ib | Hezbollah`)
+    while start > 0 and start - 1 not in excluded:
+        if is_proper(doc[start]) and is_proper(doc[start - 1]):
+            start -= 1  # a run of proper nouns is one name, however the parser attached it (`Kata’ib | Hezbollah`)
+        elif start > 1 and _joining_hyphen(doc[start - 1]) and is_proper(doc[start - 2]) and start - 2 not in excluded:
+            start -= 2  # a hyphenated name (`Keller-Sutter`)
+        else:
+            break
     return doc[start:end]
+
+
+def _dateline_dash(token: Token) -> bool:
+    """A dash with spaces around it before the head: what precedes is a dateline or a
+    heading (`ZURICH (Reuters) - The bank's chairman told …`), not the speaker."""
+    return token.text in _DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+
+
+def _joining_hyphen(token: Token) -> bool:
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
 
 
 def _stranded_prepositions(doc: Doc, keep: set[int]) -> set[int]:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 from parses_mentions import (
+    CLEAR_DATELINE,
     CLEAR_HEAD_OF_AGENCY_IN_CITY,
     CLEAR_REPORT_HUNG_ON_SAID,
+    HYPHENATED_NAME,
+    HYPHENATED_NAME_SPACES,
+    QUIPPED_HOST,
+    UD_DATELINE,
     UD_HEAD_OF_AGENCY_IN_CITY,
     UD_REPORT_HUNG_ON_SAID,
 )
 
+from quotes.extraction.document import quotes_from_doc
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.reported import find_reported
 
@@ -29,3 +35,19 @@ def test_a_report_parsed_inside_the_report_it_quotes_is_rehung(make_doc, rows):
         ("reported", "a local paper", "The rebel group on Monday said the government will pay"),
         ("said", "The rebel group", "the government will pay"),
     ]
+
+
+@pytest.mark.parametrize("rows", [UD_DATELINE, CLEAR_DATELINE], ids=["ud", "clearnlp"])
+def test_a_dateline_before_a_dash_is_not_the_speaker(make_doc, rows):
+    [found] = find_reported(make_doc(rows), LEXICON)
+    assert (found.speaker.text, found.content.text) == ("The bank's chairman", "he resigned")
+
+
+def test_the_cue_is_never_part_of_the_speaker(make_doc):
+    [record] = quotes_from_doc(make_doc(QUIPPED_HOST), "d", LEXICON)
+    assert (record.type, record.speaker.text, record.cue.text) == ("direct", "host Jo Bell", "quipped")
+
+
+def test_a_hyphenated_name_is_one_speaker_however_it_was_parsed(make_doc):
+    [record] = quotes_from_doc(make_doc(HYPHENATED_NAME, spaces=HYPHENATED_NAME_SPACES), "d", LEXICON)
+    assert (record.type, record.speaker.text) == ("direct", "Anna Keller-Sutter")
