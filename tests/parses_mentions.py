@@ -108,3 +108,32 @@ HYPHENATED_NAME = [
     (".", 5, "punct", "PUNCT", "."),
 ]
 HYPHENATED_NAME_SPACES = [False, True, False, False, True, True, True, False, False, False, False]
+
+#: the complement of a cue in a relative clause missed (`deal` taken as its object).
+UD_RELATIVE_CUE = [
+    ("Smith", 8, "nsubj", "PROPN", "Smith"),
+    (",", 0, "punct", "PUNCT", ","),
+    ("who", 3, "nsubj", "PRON", "who"),
+    ("insisted", 0, "acl:relcl", "VERB", "insist", "VBD"),
+    ("the", 5, "det", "DET", "the"),
+    ("deal", 3, "obj", "NOUN", "deal"),
+    ("was", 6, "ROOT", "AUX", "be", "VBD"),
+    ("fair", 6, "xcomp", "ADJ", "fair"),
+    (",", 9, "punct", "PUNCT", ","),
+    ("resigned", 6, "conj", "VERB", "resign", "VBD"),
+    ("in", 11, "case", "ADP", "in"),
+    ("May", 9, "obl", "PROPN", "May"),
+    (".", 6, "punct", "PUNCT", "."),
+]
+CLEAR_RELATIVE_CUE = [
+    *UD_RELATIVE_CUE[:3],
+    ("insisted", 0, "relcl", "VERB", "insist", "VBD"),
+    UD_RELATIVE_CUE[4],
+    ("deal", 3, "dobj", "NOUN", "deal"),
+    UD_RELATIVE_CUE[6],
+    ("fair", 6, "acomp", "ADJ", "fair"),
+    *UD_RELATIVE_CUE[8:10],
+    ("in", 9, "prep", "ADP", "in"),
+    ("May", 10, "pobj", "PROPN", "May"),
+    UD_RELATIVE_CUE[12],
+]

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from quotes.extraction.labels import role
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from quotes.extraction.reported import Attribution
 
 
@@ -34,3 +36,20 @@ def rehang_postposed_reports(found: list[Attribution]) -> list[Attribution]:
             result[j] = replace(inner, content=outer.content)
             result[k] = replace(outer, content=doc[start : outer.content.end])
     return result
+
+
+def enclosing_relative_clause_end(verb: Token) -> int | None:
+    """The end of the relative clause a cue sits in, if it does: what it reports cannot run
+    past it. One set off by a comma ends at the next comma, wherever the parser ended it
+    (`Smith, who insisted the deal was fair, resigned …` with `deal` as the object)."""
+    token = verb
+    while token.head.i != token.i:
+        if role(token) == "relative_clause":
+            doc, first = token.doc, token.left_edge.i
+            if first > 0 and doc[first - 1].text == ",":
+                return next((t.i for t in doc[verb.i + 1 : verb.sent.end] if t.text == ","), verb.sent.end)
+            return max(t.i for t in token.subtree) + 1
+        if role(token) not in {"clausal_complement", "conjunct", "open_complement"} and token is not verb:
+            return None
+        token = token.head
+    return None

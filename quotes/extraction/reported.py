@@ -47,7 +47,7 @@ from quotes.extraction.labels import (
 )
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.mentions import CIRCUMSTANCE_PREPOSITIONS, FINITE_TAGS, is_proper, mention_span, noun_phrase_head
-from quotes.extraction.nesting import rehang_postposed_reports
+from quotes.extraction.nesting import enclosing_relative_clause_end, rehang_postposed_reports
 from quotes.extraction.ranges import Range, Ranges
 
 #: Rules whose content is a reported clause of the cue itself.
@@ -653,7 +653,7 @@ def _ends_sentence(verb: Token) -> bool:
 def _surface_clause(verb: Token, addressee: bool) -> Span | None:
     """When the parse missed the complement: `warned Saturday that <clause>`, `told the
     Times that <clause>`, `says he <verb> …`, read from the words after the verb."""
-    doc, end = verb.doc, verb.sent.end
+    doc, end = verb.doc, min(verb.sent.end, enclosing_relative_clause_end(verb) or len(verb.doc))
     allowed = {"ADV", "PROPN", "PRON", "PUNCT"} | ({"DET", "NOUN", "ADJ"} if addressee else set())
     circumstance = False  # `said in the CNN interview that …`
     for j in range(verb.i + 1, min(verb.i + 7, end - 1)):

@@ -6,12 +6,14 @@ import pytest
 from parses_mentions import (
     CLEAR_DATELINE,
     CLEAR_HEAD_OF_AGENCY_IN_CITY,
+    CLEAR_RELATIVE_CUE,
     CLEAR_REPORT_HUNG_ON_SAID,
     HYPHENATED_NAME,
     HYPHENATED_NAME_SPACES,
     QUIPPED_HOST,
     UD_DATELINE,
     UD_HEAD_OF_AGENCY_IN_CITY,
+    UD_RELATIVE_CUE,
     UD_REPORT_HUNG_ON_SAID,
 )
 
@@ -51,3 +53,9 @@ def test_the_cue_is_never_part_of_the_speaker(make_doc):
 def test_a_hyphenated_name_is_one_speaker_however_it_was_parsed(make_doc):
     [record] = quotes_from_doc(make_doc(HYPHENATED_NAME, spaces=HYPHENATED_NAME_SPACES), "d", LEXICON)
     assert (record.type, record.speaker.text) == ("direct", "Anna Keller-Sutter")
+
+
+@pytest.mark.parametrize("rows", [UD_RELATIVE_CUE, CLEAR_RELATIVE_CUE], ids=["ud", "clearnlp"])
+def test_a_cue_in_a_relative_clause_reports_no_further_than_its_closing_comma(make_doc, rows):
+    [found] = find_reported(make_doc(rows), LEXICON)
+    assert found.content.text == "the deal was fair"
