@@ -137,3 +137,46 @@ CLEAR_RELATIVE_CUE = [
     ("May", 10, "pobj", "PROPN", "May"),
     UD_RELATIVE_CUE[12],
 ]
+
+UD_BEFORE_ADDING = [
+    ("The", 1, "det", "DET", "the"),
+    ("senator", 2, "nsubj", "NOUN", "senator"),
+    ("spoke", 2, "ROOT", "VERB", "speak", "VBD"),
+    ("before", 4, "mark", "SCONJ", "before"),
+    ("adding", 2, "advcl", "VERB", "add", "VBG"),
+    ("that", 8, "mark", "SCONJ", "that"),
+    ("he", 8, "nsubj", "PRON", "he"),
+    ("would", 8, "aux", "AUX", "would", "MD"),
+    ("run", 4, "ccomp", "VERB", "run", "VB"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+CLEAR_BEFORE_ADDING = [
+    *UD_BEFORE_ADDING[:3],
+    ("before", 2, "prep", "ADP", "before"),
+    ("adding", 3, "pcomp", "VERB", "add", "VBG"),
+    *UD_BEFORE_ADDING[5:],
+]
+UD_LIKELY_TO_SAY = [
+    ("Voters", 2, "nsubj", "NOUN", "voter"),
+    ("are", 2, "cop", "AUX", "be", "VBP"),
+    ("likely", 2, "ROOT", "ADJ", "likely"),
+    ("to", 4, "mark", "PART", "to"),
+    ("say", 2, "xcomp", "VERB", "say", "VB"),
+    ("the", 6, "det", "DET", "the"),
+    ("economy", 8, "nsubj", "NOUN", "economy"),
+    ("is", 8, "cop", "AUX", "be", "VBZ"),
+    ("weak", 4, "ccomp", "ADJ", "weak"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+CLEAR_LIKELY_TO_SAY = [
+    ("Voters", 1, "nsubj", "NOUN", "voter"),
+    ("are", 1, "ROOT", "AUX", "be", "VBP"),
+    ("likely", 1, "acomp", "ADJ", "likely"),
+    ("to", 4, "aux", "PART", "to"),
+    ("say", 2, "xcomp", "VERB", "say", "VB"),
+    ("the", 6, "det", "DET", "the"),
+    ("economy", 7, "nsubj", "NOUN", "economy"),
+    ("is", 4, "ccomp", "AUX", "be", "VBZ"),
+    ("weak", 7, "acomp", "ADJ", "weak"),
+    (".", 1, "punct", "PUNCT", "."),
+]

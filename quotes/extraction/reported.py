@@ -709,8 +709,10 @@ def speaker_of(verb: Token) -> Token | None:
         return None
     if verb_role == "relative_clause" or (verb_role == "clause_modifier" and head.pos_ in NOMINAL_POS):
         return head  # a statement saying …
-    if verb_role == "adverbial_clause" and verb.tag_ == "VBG":
-        return _nearest_active_subject(verb)  # `…, saying …` speaks for the main clause
+    if verb_role in {"adverbial_clause", "prepositional_complement"} and verb.tag_ == "VBG":
+        return _nearest_active_subject(verb)  # `…, saying …`, `… before adding …` speak for the main clause
+    if verb_role == "open_complement" and head.pos_ == "ADJ":  # `voters are more likely to say …`
+        return subject_of(head) or (speaker_of(head.head) if head.head.pos_ in VERBAL_POS else None)
     if verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"} and head.pos_ in VERBAL_POS:
         return speaker_of(head)
     return None

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import pytest
 from parses_mentions import (
+    CLEAR_BEFORE_ADDING,
     CLEAR_DATELINE,
     CLEAR_HEAD_OF_AGENCY_IN_CITY,
+    CLEAR_LIKELY_TO_SAY,
     CLEAR_RELATIVE_CUE,
     CLEAR_REPORT_HUNG_ON_SAID,
     HYPHENATED_NAME,
     HYPHENATED_NAME_SPACES,
     QUIPPED_HOST,
+    UD_BEFORE_ADDING,
     UD_DATELINE,
     UD_HEAD_OF_AGENCY_IN_CITY,
+    UD_LIKELY_TO_SAY,
     UD_RELATIVE_CUE,
     UD_REPORT_HUNG_ON_SAID,
 )
@@ -59,3 +63,18 @@ def test_a_hyphenated_name_is_one_speaker_however_it_was_parsed(make_doc):
 def test_a_cue_in_a_relative_clause_reports_no_further_than_its_closing_comma(make_doc, rows):
     [found] = find_reported(make_doc(rows), LEXICON)
     assert found.content.text == "the deal was fair"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (UD_BEFORE_ADDING, ("The senator", "he would run")),
+        (CLEAR_BEFORE_ADDING, ("The senator", "he would run")),
+        (UD_LIKELY_TO_SAY, ("Voters", "the economy is weak")),
+        (CLEAR_LIKELY_TO_SAY, ("Voters", "the economy is weak")),
+    ],
+    ids=["before-adding-ud", "before-adding-clearnlp", "likely-to-say-ud", "likely-to-say-clearnlp"],
+)
+def test_a_cue_under_a_preposition_or_an_adjective_speaks_for_the_clause_subject(make_doc, rows, expected):
+    [found] = find_reported(make_doc(rows), LEXICON)
+    assert (found.speaker.text, found.content.text) == expected
