@@ -180,3 +180,27 @@ CLEAR_LIKELY_TO_SAY = [
     ("weak", 7, "acomp", "ADJ", "weak"),
     (".", 1, "punct", "PUNCT", "."),
 ]
+
+#: the subject of a complement taken as a prepositional phrase of the cue (`about half …`).
+UD_SUBJECT_AS_PREPOSITION = [
+    ("The", 1, "det", "DET", "the"),
+    ("office", 2, "nsubj", "NOUN", "office"),
+    ("said", 2, "ROOT", "VERB", "say", "VBD"),
+    ("about", 4, "case", "ADP", "about"),
+    ("half", 2, "obl", "NOUN", "half"),
+    ("of", 6, "case", "ADP", "of"),
+    ("it", 4, "nmod", "PRON", "it"),
+    ("reflected", 2, "ccomp", "VERB", "reflect", "VBD"),
+    ("losses", 7, "obj", "NOUN", "loss"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+CLEAR_SUBJECT_AS_PREPOSITION = [
+    *UD_SUBJECT_AS_PREPOSITION[:3],
+    ("about", 2, "prep", "ADP", "about"),
+    ("half", 3, "pobj", "NOUN", "half"),
+    ("of", 4, "prep", "ADP", "of"),
+    ("it", 5, "pobj", "PRON", "it"),
+    UD_SUBJECT_AS_PREPOSITION[7],
+    ("losses", 7, "dobj", "NOUN", "loss"),
+    UD_SUBJECT_AS_PREPOSITION[9],
+]

@@ -53,3 +53,11 @@ def enclosing_relative_clause_end(verb: Token) -> int | None:
             return None
         token = token.head
     return None
+
+
+def subject_taken_as_circumstance(child: Token, complement: Token) -> bool:
+    """A prepositional phrase of the cue that runs right up to a finite complement without
+    a subject (`said about half of them reflected …`) is that complement's subject."""
+    if role(child) not in {"preposition", "oblique"} or not child.i < complement.i:
+        return False
+    return max(t.i for t in child.subtree) + 1 == complement.left_edge.i

@@ -47,7 +47,11 @@ from quotes.extraction.labels import (
 )
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.mentions import CIRCUMSTANCE_PREPOSITIONS, FINITE_TAGS, is_proper, mention_span, noun_phrase_head
-from quotes.extraction.nesting import enclosing_relative_clause_end, rehang_postposed_reports
+from quotes.extraction.nesting import (
+    enclosing_relative_clause_end,
+    rehang_postposed_reports,
+    subject_taken_as_circumstance,
+)
 from quotes.extraction.ranges import Range, Ranges
 
 #: Rules whose content is a reported clause of the cue itself.
@@ -288,7 +292,11 @@ def _stranded_subject(verb: Token, complement: Token, listener: bool) -> set[int
     that the parser hung on the cue, other than when, where and to whom it was said,
     belong to the complement (usually its subject)."""
     kept: set[int] = set()
+    subjectless = subject_of(complement) is None and complement.tag_ in FINITE_TAGS
     for child in verb.children:
+        if subjectless and subject_taken_as_circumstance(child, complement):
+            kept |= {t.i for t in child.subtree}  # `said about half of them reflected …`
+            continue
         if not verb.i < child.i < complement.i or role(child) in _REPORTING_CIRCUMSTANCES | {"punctuation", "marker"}:
             continue
         if listener and role(child) in {"object", "indirect_object"}:

@@ -10,6 +10,7 @@ from parses_mentions import (
     CLEAR_LIKELY_TO_SAY,
     CLEAR_RELATIVE_CUE,
     CLEAR_REPORT_HUNG_ON_SAID,
+    CLEAR_SUBJECT_AS_PREPOSITION,
     HYPHENATED_NAME,
     HYPHENATED_NAME_SPACES,
     QUIPPED_HOST,
@@ -19,6 +20,7 @@ from parses_mentions import (
     UD_LIKELY_TO_SAY,
     UD_RELATIVE_CUE,
     UD_REPORT_HUNG_ON_SAID,
+    UD_SUBJECT_AS_PREPOSITION,
 )
 
 from quotes.extraction.document import quotes_from_doc
@@ -78,3 +80,9 @@ def test_a_cue_in_a_relative_clause_reports_no_further_than_its_closing_comma(ma
 def test_a_cue_under_a_preposition_or_an_adjective_speaks_for_the_clause_subject(make_doc, rows, expected):
     [found] = find_reported(make_doc(rows), LEXICON)
     assert (found.speaker.text, found.content.text) == expected
+
+
+@pytest.mark.parametrize("rows", [UD_SUBJECT_AS_PREPOSITION, CLEAR_SUBJECT_AS_PREPOSITION], ids=["ud", "clearnlp"])
+def test_a_subjectless_complement_takes_the_phrase_the_parser_hung_on_the_cue(make_doc, rows):
+    [found] = find_reported(make_doc(rows), LEXICON)
+    assert (found.speaker.text, found.content.text) == ("The office", "about half of it reflected losses")
