@@ -204,3 +204,33 @@ CLEAR_SUBJECT_AS_PREPOSITION = [
     ("losses", 7, "dobj", "NOUN", "loss"),
     UD_SUBJECT_AS_PREPOSITION[9],
 ]
+
+UD_REPORTED_GERUND = [
+    ("The", 1, "det", "DET", "the"),
+    ("campaign", 2, "nsubj", "NOUN", "campaign"),
+    ("reported", 2, "ROOT", "VERB", "report", "VBD"),
+    ("raising", 2, "xcomp", "VERB", "raise", "VBG"),
+    ("nine", 5, "nummod", "NUM", "nine"),
+    ("million", 6, "compound", "NUM", "million"),
+    ("dollars", 3, "obj", "NOUN", "dollar"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+CLEAR_REPORTED_GERUND = [
+    *UD_REPORTED_GERUND[:4],
+    *UD_REPORTED_GERUND[4:6],
+    ("dollars", 3, "dobj", "NOUN", "dollar"),
+    UD_REPORTED_GERUND[7],
+]
+UD_TWEETED_OBJECT = [
+    ("Clinton", 1, "nsubj", "PROPN", "Clinton"),
+    ("tweeted", 1, "ROOT", "VERB", "tweet", "VBD"),
+    ("her", 3, "nmod:poss", "PRON", "her"),
+    ("congratulations", 1, "obj", "NOUN", "congratulation"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+CLEAR_TWEETED_OBJECT = [
+    *UD_TWEETED_OBJECT[:2],
+    ("her", 3, "poss", "PRON", "her"),
+    ("congratulations", 1, "dobj", "NOUN", "congratulation"),
+    UD_TWEETED_OBJECT[4],
+]

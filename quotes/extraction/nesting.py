@@ -61,3 +61,16 @@ def subject_taken_as_circumstance(child: Token, complement: Token) -> bool:
     if role(child) not in {"preposition", "oblique"} or not child.i < complement.i:
         return False
     return max(t.i for t in child.subtree) + 1 == complement.left_edge.i
+
+
+def gerund_object(verb: Token) -> Token | None:
+    """A gerund clause without a subject right after a cue, as its object or open
+    complement (`reported raising $9 million`, `denied taking part`): what was reported."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.tag_ != "VBG" or following.head.i != verb.i:
+        return None
+    if role(following) not in {"open_complement", "object", "clausal_complement"}:
+        return None
+    if any(role(c) in {"subject", "passive_subject"} for c in following.children):
+        return None
+    return following if len(list(following.subtree)) >= 2 else None

@@ -49,6 +49,7 @@ from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.mentions import CIRCUMSTANCE_PREPOSITIONS, FINITE_TAGS, is_proper, mention_span, noun_phrase_head
 from quotes.extraction.nesting import (
     enclosing_relative_clause_end,
+    gerund_object,
     rehang_postposed_reports,
     subject_taken_as_circumstance,
 )
@@ -259,6 +260,9 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         if subjects and subjects[0].pos_ != "PRON":
             return clause_span(verb.doc, {t.i for t in subjects[0].subtree}), "passive_subject"
     if lemma in lexicon.proposition_object_verbs and _active_form(verb):
+        gerund = gerund_object(verb)  # `reported raising $9 million`, `denied taking part`
+        if gerund is not None:
+            return clause_span(verb.doc, {t.i for t in gerund.subtree}), "nominal_object"
         objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
             tokens = _noun_phrase_core(objects[0])
