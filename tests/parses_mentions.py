@@ -234,3 +234,34 @@ CLEAR_TWEETED_OBJECT = [
     ("congratulations", 1, "dobj", "NOUN", "congratulation"),
     UD_TWEETED_OBJECT[4],
 ]
+
+#: an adverbial clause parsed as the cue's complement (same labels in both schemes).
+AS_CLAUSE_AS_COMPLEMENT = [
+    ("Jo", 1, "nsubj", "PROPN", "Jo"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    (",", 1, "punct", "PUNCT", ","),
+    ("as", 6, "mark", "SCONJ", "as"),
+    ("the", 5, "det", "DET", "the"),
+    ("crowd", 6, "nsubj", "NOUN", "crowd"),
+    ("left", 1, "ccomp", "VERB", "leave", "VBD"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+UD_PARTICIPLE_AS_COMPLEMENT = [
+    ("Jo", 1, "nsubj", "PROPN", "Jo"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("in", 4, "case", "ADP", "in"),
+    ("an", 4, "det", "DET", "an"),
+    ("interview", 1, "obl", "NOUN", "interview"),
+    ("aired", 1, "ccomp", "VERB", "air", "VBN"),
+    ("Monday", 5, "obl:tmod", "PROPN", "Monday"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+CLEAR_PARTICIPLE_AS_COMPLEMENT = [
+    *UD_PARTICIPLE_AS_COMPLEMENT[:2],
+    ("in", 1, "prep", "ADP", "in"),
+    UD_PARTICIPLE_AS_COMPLEMENT[3],
+    ("interview", 2, "pobj", "NOUN", "interview"),
+    UD_PARTICIPLE_AS_COMPLEMENT[5],
+    ("Monday", 5, "npadvmod", "PROPN", "Monday"),
+    UD_PARTICIPLE_AS_COMPLEMENT[7],
+]

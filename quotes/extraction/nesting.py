@@ -74,3 +74,24 @@ def gerund_object(verb: Token) -> Token | None:
     if any(role(c) in {"subject", "passive_subject"} for c in following.children):
         return None
     return following if len(list(following.subtree)) >= 2 else None
+
+
+#: Markers of a clause that tells when, why or while, never what was said.
+_ADVERBIAL_MARKERS = frozenset(
+    {"as", "while", "when", "whenever", "because", "since", "although", "though", "after", "before", "until", "once"}
+)
+
+
+def not_a_report(clause: Token) -> bool:
+    """A clause the parser made a cue's complement that cannot be what was said: one opened
+    by an adverbial marker (`…,” she said, as the crowd left`), or a bare participle
+    (`said in an interview aired Monday`)."""
+    if any(
+        role(c) == "marker" and c.lower_ in _ADVERBIAL_MARKERS and c.i == clause.left_edge.i for c in clause.children
+    ):
+        return True
+    if clause.tag_ == "VBN":
+        return not any(
+            role(c) in {"subject", "passive_subject", "auxiliary", "passive_auxiliary"} for c in clause.children
+        )
+    return False

@@ -50,6 +50,7 @@ from quotes.extraction.mentions import CIRCUMSTANCE_PREPOSITIONS, FINITE_TAGS, i
 from quotes.extraction.nesting import (
     enclosing_relative_clause_end,
     gerund_object,
+    not_a_report,
     rehang_postposed_reports,
     subject_taken_as_circumstance,
 )
@@ -208,7 +209,9 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         if question is not None:
             return question, "embedded_question"
     if lemma not in lexicon.fragment_verbs or lemma in lexicon.speech_verbs or lemma in lexicon.belief_verbs:
-        complements = [c for c in clausal_complements(verb) if not _reporting_clause(c, lexicon)]
+        complements = [
+            c for c in clausal_complements(verb) if not _reporting_clause(c, lexicon) and not not_a_report(c)
+        ]
         after = [c for c in complements if c.i > verb.i and not _relative(c)]
         if after:
             complements = after  # its own clause, not the one before

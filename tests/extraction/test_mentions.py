@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from parses_mentions import (
+    AS_CLAUSE_AS_COMPLEMENT,
     CLEAR_BEFORE_ADDING,
     CLEAR_DATELINE,
     CLEAR_HEAD_OF_AGENCY_IN_CITY,
     CLEAR_LIKELY_TO_SAY,
+    CLEAR_PARTICIPLE_AS_COMPLEMENT,
     CLEAR_RELATIVE_CUE,
     CLEAR_REPORT_HUNG_ON_SAID,
     CLEAR_REPORTED_GERUND,
@@ -20,6 +22,7 @@ from parses_mentions import (
     UD_DATELINE,
     UD_HEAD_OF_AGENCY_IN_CITY,
     UD_LIKELY_TO_SAY,
+    UD_PARTICIPLE_AS_COMPLEMENT,
     UD_RELATIVE_CUE,
     UD_REPORT_HUNG_ON_SAID,
     UD_REPORTED_GERUND,
@@ -105,3 +108,12 @@ def test_a_subjectless_complement_takes_the_phrase_the_parser_hung_on_the_cue(ma
 def test_a_gerund_clause_or_a_tweeted_noun_phrase_is_what_was_reported(make_doc, rows, expected):
     [found] = find_reported(make_doc(rows), LEXICON)
     assert (found.speaker.text, found.content.text, found.rule) == (*expected, "nominal_object")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [AS_CLAUSE_AS_COMPLEMENT, UD_PARTICIPLE_AS_COMPLEMENT, CLEAR_PARTICIPLE_AS_COMPLEMENT],
+    ids=["as-clause", "participle-ud", "participle-clearnlp"],
+)
+def test_an_adverbial_clause_or_a_bare_participle_is_not_what_was_said(make_doc, rows):
+    assert find_reported(make_doc(rows), LEXICON) == []
