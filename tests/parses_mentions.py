@@ -221,20 +221,6 @@ CLEAR_REPORTED_GERUND = [
     ("dollars", 3, "dobj", "NOUN", "dollar"),
     UD_REPORTED_GERUND[7],
 ]
-UD_TWEETED_OBJECT = [
-    ("Clinton", 1, "nsubj", "PROPN", "Clinton"),
-    ("tweeted", 1, "ROOT", "VERB", "tweet", "VBD"),
-    ("her", 3, "nmod:poss", "PRON", "her"),
-    ("congratulations", 1, "obj", "NOUN", "congratulation"),
-    (".", 1, "punct", "PUNCT", "."),
-]
-CLEAR_TWEETED_OBJECT = [
-    *UD_TWEETED_OBJECT[:2],
-    ("her", 3, "poss", "PRON", "her"),
-    ("congratulations", 1, "dobj", "NOUN", "congratulation"),
-    UD_TWEETED_OBJECT[4],
-]
-
 #: an adverbial clause parsed as the cue's complement (same labels in both schemes).
 AS_CLAUSE_AS_COMPLEMENT = [
     ("Jo", 1, "nsubj", "PROPN", "Jo"),
