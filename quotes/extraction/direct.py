@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.labels import VERBAL_POS, children_with, role
 from quotes.extraction.lexicon import Lexicon
-from quotes.extraction.mentions import mention_span, noun_phrase_head
+from quotes.extraction.mentions import headline_speaker, mention_span, noun_phrase_head
 from quotes.extraction.quotemarks import QuoteSpan
 from quotes.extraction.ranges import Ranges
 from quotes.extraction.reported import noun_before, outer_speaker, speaker_of
@@ -89,6 +89,9 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexico
         speaker_token = _adjacent_speaker(cue, in_quote)
     if speaker_token is not None and in_quote(speaker_token):
         speaker_token = None
+    headline = headline_speaker(doc, text, span.start) if cue is None else None
+    if headline is not None:
+        speaker_token = headline[-2]
     attribution_tokens: set[int] = set()
     if cue is not None:
         for verb in _cue_chain(cue):  # `went on to say:`, `continued to insist`
@@ -105,6 +108,8 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexico
                     attribution_tokens.update(t.i for t in subtree if not in_quote(t))
         if speaker_token is not None:
             attribution_tokens.update(t.i for t in speaker_token.subtree)
+    if headline is not None:
+        attribution_tokens.update(t.i for t in headline)
     residue = [t for t in outside if t.i not in attribution_tokens and not t.is_punct]
     # `the lawyers said, “all command the same conclusion” that Cruz …`: the report goes
     # on after an unfinished quote, so the quote is a fragment of it

@@ -123,3 +123,32 @@ def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[i
             continue  # `a security source, reported Reuters`: a clause, not a name
         keep |= _mention_tokens(child, head, excluded)
     return keep
+
+
+#: Parts of speech of a name heading a quote (`Former Gov. Jane Doe: “…”`).
+_HEADLINE_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})
+_OPENING_MARKS = " '\"‘“`"
+_MAX_HEADLINE_NAME = 8
+
+
+def headline_speaker(doc: Doc, text: str, quote_start: int) -> Span | None:
+    """`Carly Fiorina: ‘Bill Clinton’s fair game.’`: a name alone before a colon that opens a
+    quote, at the start of a line or of the text, is who said it: the name and its colon."""
+    before = text[:quote_start].rstrip(_OPENING_MARKS)
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon[0].text != ":":
+        return None
+    end = start = colon[0].i
+    while start > 0 and end - start <= _MAX_HEADLINE_NAME:
+        token = doc[start - 1]
+        if token.is_space or "\n" in token.whitespace_:
+            break
+        if token.pos_ not in _HEADLINE_NAME_POS and token.text != ".":
+            return None
+        start -= 1
+    line_start = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
+    if end == start or end - start > _MAX_HEADLINE_NAME or not line_start or doc[end - 1].pos_ != "PROPN":
+        return None
+    return doc[start : end + 1]

@@ -113,3 +113,41 @@ def test_a_gerund_clause_is_what_was_reported(make_doc, rows, expected):
 )
 def test_an_adverbial_clause_or_a_bare_participle_is_not_what_was_said(make_doc, rows):
     assert find_reported(make_doc(rows), LEXICON) == []
+
+
+def test_a_name_alone_before_the_colon_that_opens_a_quote_said_it(make_doc):
+    rows = [
+        ("Senator", 1, "compound", "PROPN", "Senator"),
+        ("Jo", 2, "compound", "PROPN", "Jo"),
+        ("Bell", 2, "ROOT", "PROPN", "Bell"),
+        (":", 2, "punct", "PUNCT", ":"),
+        ("“", 7, "punct", "PUNCT", "“"),
+        ("We", 7, "nsubj", "PRON", "we"),
+        ("will", 7, "aux", "AUX", "will", "MD"),
+        ("win", 7, "ROOT", "VERB", "win", "VB"),
+        ("this", 9, "det", "DET", "this"),
+        ("race", 7, "obj", "NOUN", "race"),
+        (".", 7, "punct", "PUNCT", "."),
+        ("”", 7, "punct", "PUNCT", "”"),
+    ]
+    [record] = quotes_from_doc(make_doc(rows, sentences=(0, 4)), "d", LEXICON)
+    expected = ("Senator Jo Bell", "We will win this race.", "direct_headline")
+    assert (record.speaker.text, record.text, record.rule) == expected
+
+
+def test_a_colon_after_a_clause_names_no_speaker(make_doc):
+    rows = [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("had", 1, "ROOT", "VERB", "have", "VBD"),
+        ("one", 3, "nummod", "NUM", "one"),
+        ("word", 1, "obj", "NOUN", "word"),
+        (":", 1, "punct", "PUNCT", ":"),
+        ("“", 8, "punct", "PUNCT", "“"),
+        ("We", 8, "nsubj", "PRON", "we"),
+        ("will", 8, "aux", "AUX", "will", "MD"),
+        ("win", 8, "ROOT", "VERB", "win", "VB"),
+        (".", 8, "punct", "PUNCT", "."),
+        ("”", 8, "punct", "PUNCT", "”"),
+    ]
+    records = quotes_from_doc(make_doc(rows, sentences=(0, 5)), "d", LEXICON)
+    assert all(r.speaker is None for r in records)
