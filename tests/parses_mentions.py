@@ -251,3 +251,27 @@ CLEAR_PARTICIPLE_AS_COMPLEMENT = [
     ("Monday", 5, "npadvmod", "PROPN", "Monday"),
     UD_PARTICIPLE_AS_COMPLEMENT[7],
 ]
+
+#: `accused by the US military of being …`: the agent's preposition takes a clause.
+UD_AGENT_OF_BEING = [
+    ("It", 2, "nsubj:pass", "PRON", "it"),
+    ("was", 2, "aux:pass", "AUX", "be", "VBD"),
+    ("accused", 2, "ROOT", "VERB", "accuse", "VBN"),
+    ("by", 5, "case", "ADP", "by"),
+    ("the", 5, "det", "DET", "the"),
+    ("army", 2, "obl:agent", "NOUN", "army"),
+    ("of", 7, "mark", "SCONJ", "of"),
+    ("lying", 2, "advcl", "VERB", "lie", "VBG"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+CLEAR_AGENT_OF_BEING = [
+    ("It", 2, "nsubjpass", "PRON", "it"),
+    ("was", 2, "auxpass", "AUX", "be", "VBD"),
+    ("accused", 2, "ROOT", "VERB", "accuse", "VBN"),
+    ("by", 2, "agent", "ADP", "by"),
+    ("the", 5, "det", "DET", "the"),
+    ("army", 3, "pobj", "NOUN", "army"),
+    ("of", 5, "prep", "ADP", "of"),
+    ("lying", 6, "pcomp", "VERB", "lie", "VBG"),
+    (".", 2, "punct", "PUNCT", "."),
+]

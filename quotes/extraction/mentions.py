@@ -113,6 +113,8 @@ def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[i
     for child in token.children:
         if child.i in excluded or role(child) in _MENTION_CUT_ROLES:
             continue
+        if role(child) == "prepositional_complement" and child.pos_ in {"VERB", "AUX"}:
+            continue  # `the US military of being responsible`: a clause, not a name
         if token.i == head and role(child) == "case_marker":
             continue  # `according to` / `by` of the source itself
         if child.i > head and preposition_of(child) in CIRCUMSTANCE_PREPOSITIONS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from parses_mentions import (
     AS_CLAUSE_AS_COMPLEMENT,
+    CLEAR_AGENT_OF_BEING,
     CLEAR_BEFORE_ADDING,
     CLEAR_DATELINE,
     CLEAR_HEAD_OF_AGENCY_IN_CITY,
@@ -17,6 +18,7 @@ from parses_mentions import (
     HYPHENATED_NAME,
     HYPHENATED_NAME_SPACES,
     QUIPPED_HOST,
+    UD_AGENT_OF_BEING,
     UD_BEFORE_ADDING,
     UD_DATELINE,
     UD_HEAD_OF_AGENCY_IN_CITY,
@@ -30,6 +32,7 @@ from parses_mentions import (
 
 from quotes.extraction.document import quotes_from_doc
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.mentions import mention_span
 from quotes.extraction.reported import find_reported
 
 LEXICON = Lexicon.default()
@@ -151,3 +154,9 @@ def test_a_colon_after_a_clause_names_no_speaker(make_doc):
     ]
     records = quotes_from_doc(make_doc(rows, sentences=(0, 5)), "d", LEXICON)
     assert all(r.speaker is None for r in records)
+
+
+@pytest.mark.parametrize("rows", [UD_AGENT_OF_BEING, CLEAR_AGENT_OF_BEING], ids=["ud", "clearnlp"])
+def test_a_preposition_with_a_clause_is_not_part_of_the_speaker(make_doc, rows):
+    doc = make_doc(rows)
+    assert mention_span(doc[5]).text == "the army"
