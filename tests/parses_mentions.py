@@ -275,3 +275,21 @@ CLEAR_AGENT_OF_BEING = [
     ("lying", 6, "pcomp", "VERB", "lie", "VBG"),
     (".", 2, "punct", "PUNCT", "."),
 ]
+
+UD_NAME_WITH_PLACE = [
+    ("The", 2, "det", "DET", "the"),
+    ("Islamic", 2, "compound", "PROPN", "Islamic"),
+    ("Resistance", 5, "nsubj", "PROPN", "Resistance"),
+    ("in", 4, "case", "ADP", "in"),
+    ("Iraq", 2, "nmod", "PROPN", "Iraq"),
+    ("said", 5, "ROOT", "VERB", "say", "VBD"),
+    ("it", 7, "nsubj", "PRON", "it"),
+    ("ended", 5, "ccomp", "VERB", "end", "VBD"),
+    (".", 5, "punct", "PUNCT", "."),
+]
+CLEAR_NAME_WITH_PLACE = [
+    *UD_NAME_WITH_PLACE[:3],
+    ("in", 2, "prep", "ADP", "in"),
+    ("Iraq", 3, "pobj", "PROPN", "Iraq"),
+    *UD_NAME_WITH_PLACE[5:],
+]

@@ -117,7 +117,7 @@ def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[i
             continue  # `the US military of being responsible`: a clause, not a name
         if token.i == head and role(child) == "case_marker":
             continue  # `according to` / `by` of the source itself
-        if child.i > head and preposition_of(child) in CIRCUMSTANCE_PREPOSITIONS:
+        if child.i > head and preposition_of(child) in CIRCUMSTANCE_PREPOSITIONS and not _place_in_name(token, child):
             continue
         if child.i > head and child.tag_ in {"VBN", "VBG"} and child.nbor(-1).text == ",":
             continue
@@ -125,6 +125,12 @@ def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[i
             continue  # `a security source, reported Reuters`: a clause, not a name
         keep |= _mention_tokens(child, head, excluded)
     return keep
+
+
+def _place_in_name(token: Token, place: Token) -> bool:
+    """`The Islamic Resistance in Iraq`: a place after `in` belongs to a proper name it follows."""
+    named = token.head if role(token) == "preposition" else token
+    return preposition_of(place) == "in" and is_proper(named) and place.ent_type_ in {"GPE", "LOC"}
 
 
 #: Parts of speech of a name heading a quote (`Former Gov. Jane Doe: “…”`).

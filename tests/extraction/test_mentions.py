@@ -10,6 +10,7 @@ from parses_mentions import (
     CLEAR_DATELINE,
     CLEAR_HEAD_OF_AGENCY_IN_CITY,
     CLEAR_LIKELY_TO_SAY,
+    CLEAR_NAME_WITH_PLACE,
     CLEAR_PARTICIPLE_AS_COMPLEMENT,
     CLEAR_RELATIVE_CUE,
     CLEAR_REPORT_HUNG_ON_SAID,
@@ -23,12 +24,14 @@ from parses_mentions import (
     UD_DATELINE,
     UD_HEAD_OF_AGENCY_IN_CITY,
     UD_LIKELY_TO_SAY,
+    UD_NAME_WITH_PLACE,
     UD_PARTICIPLE_AS_COMPLEMENT,
     UD_RELATIVE_CUE,
     UD_REPORT_HUNG_ON_SAID,
     UD_REPORTED_GERUND,
     UD_SUBJECT_AS_PREPOSITION,
 )
+from spacy.tokens import Span
 
 from quotes.extraction.document import quotes_from_doc
 from quotes.extraction.lexicon import Lexicon
@@ -160,3 +163,12 @@ def test_a_colon_after_a_clause_names_no_speaker(make_doc):
 def test_a_preposition_with_a_clause_is_not_part_of_the_speaker(make_doc, rows):
     doc = make_doc(rows)
     assert mention_span(doc[5]).text == "the army"
+
+
+@pytest.mark.parametrize("rows", [UD_NAME_WITH_PLACE, CLEAR_NAME_WITH_PLACE], ids=["ud", "clearnlp"])
+def test_a_place_after_in_belongs_to_the_proper_name_it_follows(make_doc, rows):
+    doc = make_doc(rows)
+    doc.ents = [Span(doc, 4, 5, label="GPE")]
+    assert mention_span(doc[2]).text == "The Islamic Resistance in Iraq"
+    doc.ents = []
+    assert mention_span(doc[2]).text == "The Islamic Resistance"
