@@ -293,3 +293,22 @@ CLEAR_NAME_WITH_PLACE = [
     ("Iraq", 3, "pobj", "PROPN", "Iraq"),
     *UD_NAME_WITH_PLACE[5:],
 ]
+
+UD_OPENING_PHRASE_THEN_CUE = [
+    ("In", 2, "case", "ADP", "in"),
+    ("the", 2, "det", "DET", "the"),
+    ("end", 8, "obl", "NOUN", "end"),
+    (",", 5, "punct", "PUNCT", ","),
+    ("Jo", 5, "nsubj", "PROPN", "Jo"),
+    ("said", 8, "parataxis", "VERB", "say", "VBD"),
+    (",", 5, "punct", "PUNCT", ","),
+    ("voters", 8, "nsubj", "NOUN", "voter"),
+    ("left", 8, "ROOT", "VERB", "leave", "VBD"),
+    (".", 8, "punct", "PUNCT", "."),
+]
+CLEAR_OPENING_PHRASE_THEN_CUE = [
+    ("In", 8, "prep", "ADP", "in"),
+    UD_OPENING_PHRASE_THEN_CUE[1],
+    ("end", 0, "pobj", "NOUN", "end"),
+    *UD_OPENING_PHRASE_THEN_CUE[3:],
+]

@@ -649,7 +649,12 @@ def _parenthetical(verb: Token) -> list[Span]:
         return []
     around = set(range(before.start, before.end)) | set(range(after.start, after.end))
     has_clause = any(child.i in around for i in around for child in children_with(doc[i], *SUBJECT_ROLES, "expletive"))
-    return [before, after] if has_clause else []
+    if not has_clause:
+        return []
+    # `In the end, he said, voters …`, `But, she added, …`: words before the cue without a
+    # verb or a subject open the sentence; only the clause after it is a part of its own
+    opening = not any(t.pos_ in VERBAL_POS or role(t) in SUBJECT_ROLES for t in before)
+    return [after] if opening else [before, after]
 
 
 def is_clause(span: Span) -> bool:

@@ -11,6 +11,7 @@ from parses_mentions import (
     CLEAR_HEAD_OF_AGENCY_IN_CITY,
     CLEAR_LIKELY_TO_SAY,
     CLEAR_NAME_WITH_PLACE,
+    CLEAR_OPENING_PHRASE_THEN_CUE,
     CLEAR_PARTICIPLE_AS_COMPLEMENT,
     CLEAR_RELATIVE_CUE,
     CLEAR_REPORT_HUNG_ON_SAID,
@@ -25,6 +26,7 @@ from parses_mentions import (
     UD_HEAD_OF_AGENCY_IN_CITY,
     UD_LIKELY_TO_SAY,
     UD_NAME_WITH_PLACE,
+    UD_OPENING_PHRASE_THEN_CUE,
     UD_PARTICIPLE_AS_COMPLEMENT,
     UD_RELATIVE_CUE,
     UD_REPORT_HUNG_ON_SAID,
@@ -172,3 +174,9 @@ def test_a_place_after_in_belongs_to_the_proper_name_it_follows(make_doc, rows):
     assert mention_span(doc[2]).text == "The Islamic Resistance in Iraq"
     doc.ents = []
     assert mention_span(doc[2]).text == "The Islamic Resistance"
+
+
+@pytest.mark.parametrize("rows", [UD_OPENING_PHRASE_THEN_CUE, CLEAR_OPENING_PHRASE_THEN_CUE], ids=["ud", "clearnlp"])
+def test_an_opening_phrase_before_a_reporting_clause_is_not_a_part_of_its_own(make_doc, rows):
+    found = find_reported(make_doc(rows), LEXICON)
+    assert [(a.speaker.text, a.content.text, a.rule) for a in found] == [("Jo", "voters left", "parenthetical")]
