@@ -141,7 +141,8 @@ _MAX_HEADLINE_NAME = 8
 
 def headline_speaker(doc: Doc, text: str, quote_start: int) -> Span | None:
     """`Carly Fiorina: ‘Bill Clinton’s fair game.’`: a name alone before a colon that opens a
-    quote, at the start of a line or of the text, is who said it: the name and its colon."""
+    quote, at the start of a line, of the text or after a heading's dash, is who said it: the
+    name and its colon."""
     before = text[:quote_start].rstrip(_OPENING_MARKS)
     if not before.endswith(":"):
         return None
@@ -151,12 +152,16 @@ def headline_speaker(doc: Doc, text: str, quote_start: int) -> Span | None:
     end = start = colon[0].i
     while start > 0 and end - start <= _MAX_HEADLINE_NAME:
         token = doc[start - 1]
-        if token.is_space or "\n" in token.whitespace_:
+        if token.is_space or "\n" in token.whitespace_ or _dateline_dash(token):
             break
         if token.pos_ not in _HEADLINE_NAME_POS and token.text != ".":
             return None
         start -= 1
     line_start = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
+    line_start = line_start or _dateline_dash(doc[start - 1])  # `HEADING - Jo Bell: “…”`
     if end == start or end - start > _MAX_HEADLINE_NAME or not line_start or doc[end - 1].pos_ != "PROPN":
         return None
-    return doc[start : end + 1]
+    first = start
+    while first > 0 and not doc[first - 1].is_space and "\n" not in doc[first - 1].whitespace_:
+        first -= 1  # the heading before the dash goes with the attribution
+    return doc[first : end + 1]

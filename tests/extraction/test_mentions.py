@@ -180,3 +180,22 @@ def test_a_place_after_in_belongs_to_the_proper_name_it_follows(make_doc, rows):
 def test_an_opening_phrase_before_a_reporting_clause_is_not_a_part_of_its_own(make_doc, rows):
     found = find_reported(make_doc(rows), LEXICON)
     assert [(a.speaker.text, a.content.text, a.rule) for a in found] == [("Jo", "voters left", "parenthetical")]
+
+
+def test_a_name_after_a_heading_dash_before_the_colon_said_it(make_doc):
+    rows = [
+        ("POLLS", 4, "nmod", "NOUN", "poll"),
+        ("-", 4, "punct", "PUNCT", "-"),
+        ("Jo", 4, "compound", "PROPN", "Jo"),
+        ("Bell", 4, "compound", "PROPN", "Bell"),
+        ("Smith", 4, "ROOT", "PROPN", "Smith"),
+        (":", 4, "punct", "PUNCT", ":"),
+        ("“", 9, "punct", "PUNCT", "“"),
+        ("We", 9, "nsubj", "PRON", "we"),
+        ("will", 9, "aux", "AUX", "will", "MD"),
+        ("win", 9, "ROOT", "VERB", "win", "VB"),
+        (".", 9, "punct", "PUNCT", "."),
+        ("”", 9, "punct", "PUNCT", "”"),
+    ]
+    [record] = quotes_from_doc(make_doc(rows, sentences=(0, 6)), "d", LEXICON)
+    assert (record.speaker.text, record.text, record.rule) == ("Jo Bell Smith", "We will win.", "direct_headline")
