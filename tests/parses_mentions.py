@@ -312,3 +312,22 @@ CLEAR_OPENING_PHRASE_THEN_CUE = [
     ("end", 0, "pobj", "NOUN", "end"),
     *UD_OPENING_PHRASE_THEN_CUE[3:],
 ]
+
+UD_PERSON_ANNOUNCED = [
+    ("Jo", 1, "compound", "PROPN", "Jo"),
+    ("Bell", 3, "nsubj:pass", "PROPN", "Bell"),
+    ("was", 3, "aux:pass", "AUX", "be", "VBD"),
+    ("announced", 3, "ROOT", "VERB", "announce", "VBN"),
+    ("as", 5, "case", "ADP", "as"),
+    ("head", 3, "obl", "NOUN", "head"),
+    (".", 3, "punct", "PUNCT", "."),
+]
+CLEAR_PERSON_ANNOUNCED = [
+    UD_PERSON_ANNOUNCED[0],
+    ("Bell", 3, "nsubjpass", "PROPN", "Bell"),
+    ("was", 3, "auxpass", "AUX", "be", "VBD"),
+    UD_PERSON_ANNOUNCED[3],
+    ("as", 3, "prep", "ADP", "as"),
+    ("head", 4, "pobj", "NOUN", "head"),
+    UD_PERSON_ANNOUNCED[6],
+]

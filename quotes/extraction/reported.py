@@ -260,7 +260,7 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
             return clause_span(verb.doc, tokens), "quoted_fragment"
     if lemma in lexicon.proposition_object_verbs and lemma not in lexicon.target_verbs and is_passive(verb):
         subjects = children_with(verb, "passive_subject")  # `the deal was announced (by …)`
-        if subjects and subjects[0].pos_ != "PRON":
+        if subjects and subjects[0].pos_ != "PRON" and subjects[0].ent_type_ != "PERSON":  # not `Smith was charged`
             return clause_span(verb.doc, {t.i for t in subjects[0].subtree}), "passive_subject"
     if lemma in lexicon.proposition_object_verbs and _active_form(verb):
         gerund = gerund_object(verb)  # `reported raising $9 million`, `denied taking part`

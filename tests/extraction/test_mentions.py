@@ -13,6 +13,7 @@ from parses_mentions import (
     CLEAR_NAME_WITH_PLACE,
     CLEAR_OPENING_PHRASE_THEN_CUE,
     CLEAR_PARTICIPLE_AS_COMPLEMENT,
+    CLEAR_PERSON_ANNOUNCED,
     CLEAR_RELATIVE_CUE,
     CLEAR_REPORT_HUNG_ON_SAID,
     CLEAR_REPORTED_GERUND,
@@ -28,6 +29,7 @@ from parses_mentions import (
     UD_NAME_WITH_PLACE,
     UD_OPENING_PHRASE_THEN_CUE,
     UD_PARTICIPLE_AS_COMPLEMENT,
+    UD_PERSON_ANNOUNCED,
     UD_RELATIVE_CUE,
     UD_REPORT_HUNG_ON_SAID,
     UD_REPORTED_GERUND,
@@ -199,3 +201,11 @@ def test_a_name_after_a_heading_dash_before_the_colon_said_it(make_doc):
     ]
     [record] = quotes_from_doc(make_doc(rows, sentences=(0, 6)), "d", LEXICON)
     assert (record.speaker.text, record.text, record.rule) == ("Jo Bell Smith", "We will win.", "direct_headline")
+
+
+@pytest.mark.parametrize("rows", [UD_PERSON_ANNOUNCED, CLEAR_PERSON_ANNOUNCED], ids=["ud", "clearnlp"])
+def test_a_person_is_never_the_passive_subject_content_of_a_cue(make_doc, rows):
+    doc = make_doc(rows)
+    assert [a.content.text for a in find_reported(doc, LEXICON)] == ["Jo Bell"]
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert find_reported(doc, LEXICON) == []
