@@ -283,7 +283,8 @@ def _cue_matches(gold: GoldAttribution, quote: Quote) -> bool:
 def _best_match(item: GoldAttribution, predicted: list[Quote]) -> Quote | None:
     """The prediction covering most of the gold content, if it covers half of it.
 
-    Records that share one cue are one attribution told in parts (`“…,” he said,
+    Of two that cover it equally (a report and the report inside it), the one with fewer
+    characters outside it. Records that share one cue are one attribution told in parts (`“…,” he said,
     “…”`, a multi-paragraph quote): their spans count together.
     """
     groups: dict[object, list[Quote]] = defaultdict(list)
@@ -292,11 +293,13 @@ def _best_match(item: GoldAttribution, predicted: list[Quote]) -> Quote | None:
             key = (quote.cue.start, quote.cue.end) if quote.cue else quote.quote_id
             groups[key].append(quote)
     best: Quote | None = None
-    best_covered = 0
+    best_rank = (0, 0)
     for parts in groups.values():
         covered = len({i for q in parts for a, b in item.content_pieces for i in range(max(q.start, a), min(q.end, b))})
-        if covered * 2 >= item.content_length and covered > best_covered:
-            best_covered = covered
+        extra = sum(q.end - q.start for q in parts) - covered
+        rank = (covered, -extra)  # equal coverage: the tighter one (`X said C`, Y reported vs X said `C`)
+        if covered * 2 >= item.content_length and (best is None or rank > best_rank):
+            best_rank = rank
             best = max(parts, key=lambda q: item.shared_with(q.start, q.end))
     return best
 

@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.labels import VERBAL_POS, children_with, role
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.mentions import headline_speaker, mention_span, noun_phrase_head
 from quotes.extraction.quotemarks import QuoteSpan
 from quotes.extraction.ranges import Ranges
-from quotes.extraction.reported import mention_span, noun_before, noun_phrase_head, outer_speaker, speaker_of
+from quotes.extraction.reported import noun_before, outer_speaker, speaker_of
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
 #: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).
@@ -88,6 +89,9 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexico
         speaker_token = _adjacent_speaker(cue, in_quote)
     if speaker_token is not None and in_quote(speaker_token):
         speaker_token = None
+    headline = headline_speaker(doc, text, span.start) if cue is None else None
+    if headline is not None:
+        speaker_token = headline[-2]
     attribution_tokens: set[int] = set()
     if cue is not None:
         for verb in _cue_chain(cue):  # `went on to say:`, `continued to insist`
@@ -104,6 +108,8 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexico
                     attribution_tokens.update(t.i for t in subtree if not in_quote(t))
         if speaker_token is not None:
             attribution_tokens.update(t.i for t in speaker_token.subtree)
+    if headline is not None:
+        attribution_tokens.update(t.i for t in headline)
     residue = [t for t in outside if t.i not in attribution_tokens and not t.is_punct]
     # `the lawyers said, “all command the same conclusion” that Cruz …`: the report goes
     # on after an unfinished quote, so the quote is a fragment of it
@@ -111,7 +117,9 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexico
     return QuoteAttribution(
         span=span,
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
-        speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)}) if speaker_token else None,
+        speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)} | _cue_words(cue))
+        if speaker_token
+        else None,
         standalone=(not residue and not (cue is not None and _integrated(text, cue, span, outside)))
         or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span))
         or (cue is not None and _introduces(text, cue, span) and not goes_on),
@@ -157,6 +165,12 @@ def _adjacent_speaker(cue: Token, in_quote: Callable[[Token], bool]) -> Token | 
         if token.pos_ in {"NOUN", "PROPN"}:
             return noun_phrase_head(token)
     return None
+
+
+def _cue_words(cue: Token | None) -> set[int]:
+    """The cue is never part of who spoke (`“…,” quipped host Jo Bell` parsed with `quipped`
+    as a modifier of `host`)."""
+    return {cue.i} if cue is not None else set()
 
 
 def _cue_chain(cue: Token) -> list[Token]:

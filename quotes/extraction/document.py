@@ -51,6 +51,7 @@ RULE_CONFIDENCE = {
     "direct_continued": 0.9,
     "direct_floating": 0.75,
     "direct_unattributed": 0.3,
+    "direct_headline": 0.8,
     "embedded_quote": 0.7,
     "clausal_complement": 0.85,
     "postposed": 0.8,
@@ -421,7 +422,7 @@ def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[tuple[Quo
     bounds = {index: (start, end) for index, start, end in paragraphs(text)}
     for attribution in found:
         rule = _direct_rule(attribution)
-        if attribution.cue is None and attribution.standalone and previous is not None:
+        if attribution.cue is None and attribution.speaker is None and attribution.standalone and previous is not None:
             span, before = attribution.span, previous.span
             cue_between = previous.cue is not None and before.end <= previous.cue.start_char < span.start
             if (before.continues and span.paragraph == before.paragraph + 1) or (
@@ -440,7 +441,7 @@ def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[tuple[Quo
 
 def _direct_rule(attribution: QuoteAttribution) -> str:
     if attribution.cue is None:
-        return "direct_unattributed"
+        return "direct_headline" if attribution.speaker is not None else "direct_unattributed"
     return "direct_postposed" if attribution.cue.start_char >= attribution.span.end else "direct_preposed"
 
 

@@ -46,19 +46,19 @@ from quotes.extraction.labels import (
     subject_of,
 )
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.mentions import CIRCUMSTANCE_PREPOSITIONS, FINITE_TAGS, is_proper, mention_span, noun_phrase_head
+from quotes.extraction.nesting import (
+    enclosing_relative_clause_end,
+    gerund_object,
+    not_a_report,
+    rehang_postposed_reports,
+    subject_taken_as_circumstance,
+)
 from quotes.extraction.ranges import Range, Ranges
 
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: Rules whose content is a reported clause of the cue itself.
 CLAUSE_RULES = frozenset({"clausal_complement", "that_clause"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
-#: Dependents of a speaker noun that describe it rather than name it.
-_MENTION_CUT_ROLES = frozenset(
-    {"relative_clause", "clause_modifier", "parataxis", "clausal_complement", "adverbial_clause"}
-)
-#: Prepositional modifiers of where, when or through what a speaker spoke (`the military
-#: in a statement`, `Kata’ib Hezbollah on February 8`): not part of who spoke.
-_CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over"})
 #: Words a subject may take for `says <subject> <verb>` to be read as a clause.
 MAX_SUBJECT_WORDS = 5
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
@@ -112,7 +112,7 @@ def find_reported(
     found = [a for a in _verb_attributions(doc, lexicon, fragments) if outside_quotes(a.cue[0])]
     found += [a for a in _noun_attributions(doc, lexicon) if outside_quotes(a.cue[0])]
     found += [a for a in _source_phrases(doc, lexicon) if outside_quotes(a.cue[0])]
-    found = [_without_tail(a, fragments) for a in found]
+    found = rehang_postposed_reports([_without_tail(a, fragments) for a in found])
     late = {"speech_noun", "source_phrase"}
     return sorted(found, key=lambda a: (a.rule in late, a.content.start, a.cue.start))
 
@@ -209,7 +209,9 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
         if question is not None:
             return question, "embedded_question"
     if lemma not in lexicon.fragment_verbs or lemma in lexicon.speech_verbs or lemma in lexicon.belief_verbs:
-        complements = [c for c in clausal_complements(verb) if not _reporting_clause(c, lexicon)]
+        complements = [
+            c for c in clausal_complements(verb) if not _reporting_clause(c, lexicon) and not not_a_report(c)
+        ]
         after = [c for c in complements if c.i > verb.i and not _relative(c)]
         if after:
             complements = after  # its own clause, not the one before
@@ -258,9 +260,12 @@ def _content_of(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) -> tu
             return clause_span(verb.doc, tokens), "quoted_fragment"
     if lemma in lexicon.proposition_object_verbs and lemma not in lexicon.target_verbs and is_passive(verb):
         subjects = children_with(verb, "passive_subject")  # `the deal was announced (by …)`
-        if subjects and subjects[0].pos_ != "PRON":
+        if subjects and subjects[0].pos_ != "PRON" and subjects[0].ent_type_ != "PERSON":  # not `Smith was charged`
             return clause_span(verb.doc, {t.i for t in subjects[0].subtree}), "passive_subject"
     if lemma in lexicon.proposition_object_verbs and _active_form(verb):
+        gerund = gerund_object(verb)  # `reported raising $9 million`, `denied taking part`
+        if gerund is not None:
+            return clause_span(verb.doc, {t.i for t in gerund.subtree}), "nominal_object"
         objects = [c for c in children_with(verb, "object") if c.i > verb.i and c.pos_ != "PROPN"]
         if objects and len(list(objects[0].subtree)) >= 2:
             tokens = _noun_phrase_core(objects[0])
@@ -294,7 +299,11 @@ def _stranded_subject(verb: Token, complement: Token, listener: bool) -> set[int
     that the parser hung on the cue, other than when, where and to whom it was said,
     belong to the complement (usually its subject)."""
     kept: set[int] = set()
+    subjectless = subject_of(complement) is None and complement.tag_ in FINITE_TAGS
     for child in verb.children:
+        if subjectless and subject_taken_as_circumstance(child, complement):
+            kept |= {t.i for t in child.subtree}  # `said about half of them reflected …`
+            continue
         if not verb.i < child.i < complement.i or role(child) in _REPORTING_CIRCUMSTANCES | {"punctuation", "marker"}:
             continue
         if listener and role(child) in {"object", "indirect_object"}:
@@ -368,7 +377,7 @@ def _cue_speaker(verb: Token, reports_clause: bool) -> Token | None:
     if speaker is None and reports_clause and not children_with(verb, "passive_auxiliary"):
         speaker = subject_of(verb)  # a verb with a reported clause and no `be` is active, whatever its label
     if speaker is None and _ends_sentence(verb):  # `<clause>, reported Reuters.` parsed as an object
-        speaker = next((c for c in children_with(verb, "object") if c.i == verb.i + 1 and _is_proper(c)), None)
+        speaker = next((c for c in children_with(verb, "object") if c.i == verb.i + 1 and is_proper(c)), None)
     if speaker is None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not is_passive(verb))):
         speaker = noun_before(verb)  # `Kataeb Hezbollah announced`, whatever the parse made of it
     return speaker
@@ -640,7 +649,12 @@ def _parenthetical(verb: Token) -> list[Span]:
         return []
     around = set(range(before.start, before.end)) | set(range(after.start, after.end))
     has_clause = any(child.i in around for i in around for child in children_with(doc[i], *SUBJECT_ROLES, "expletive"))
-    return [before, after] if has_clause else []
+    if not has_clause:
+        return []
+    # `In the end, he said, voters …`, `But, she added, …`: words before the cue without a
+    # verb or a subject open the sentence; only the clause after it is a part of its own
+    opening = not any(t.pos_ in VERBAL_POS or role(t) in SUBJECT_ROLES for t in before)
+    return [after] if opening else [before, after]
 
 
 def is_clause(span: Span) -> bool:
@@ -659,7 +673,7 @@ def _ends_sentence(verb: Token) -> bool:
 def _surface_clause(verb: Token, addressee: bool) -> Span | None:
     """When the parse missed the complement: `warned Saturday that <clause>`, `told the
     Times that <clause>`, `says he <verb> …`, read from the words after the verb."""
-    doc, end = verb.doc, verb.sent.end
+    doc, end = verb.doc, min(verb.sent.end, enclosing_relative_clause_end(verb) or len(verb.doc))
     allowed = {"ADV", "PROPN", "PRON", "PUNCT"} | ({"DET", "NOUN", "ADJ"} if addressee else set())
     circumstance = False  # `said in the CNN interview that …`
     for j in range(verb.i + 1, min(verb.i + 7, end - 1)):
@@ -715,8 +729,10 @@ def speaker_of(verb: Token) -> Token | None:
         return None
     if verb_role == "relative_clause" or (verb_role == "clause_modifier" and head.pos_ in NOMINAL_POS):
         return head  # a statement saying …
-    if verb_role == "adverbial_clause" and verb.tag_ == "VBG":
-        return _nearest_active_subject(verb)  # `…, saying …` speaks for the main clause
+    if verb_role in {"adverbial_clause", "prepositional_complement"} and verb.tag_ == "VBG":
+        return _nearest_active_subject(verb)  # `…, saying …`, `… before adding …` speak for the main clause
+    if verb_role == "open_complement" and head.pos_ == "ADJ":  # `voters are more likely to say …`
+        return subject_of(head) or (speaker_of(head.head) if head.head.pos_ in VERBAL_POS else None)
     if verb_role in {"conjunct", "adverbial_clause", "open_complement", "clause_modifier"} and head.pos_ in VERBAL_POS:
         return speaker_of(head)
     return None
@@ -751,7 +767,7 @@ def noun_before(verb: Token) -> Token | None:
     doc, i = verb.doc, verb.i - 1
     while i >= 0:
         phrase = _phrase_ending_at(doc[i])
-        if preposition_of(phrase) not in _CIRCUMSTANCE_PREPOSITIONS:
+        if preposition_of(phrase) not in CIRCUMSTANCE_PREPOSITIONS:
             break
         i = phrase.left_edge.i - 1  # step over `on February 8`
     if i < 0 or doc[i].pos_ not in NOMINAL_POS:
@@ -764,79 +780,6 @@ def _phrase_ending_at(token: Token) -> Token:
     while token.head.i != token.i and max(t.i for t in token.head.subtree) == token.i:
         token = token.head
     return token
-
-
-def noun_phrase_head(token: Token) -> Token:
-    """Climb from a name part or modifier to the noun it belongs to (`Kataeb` of `Hezbollah`)."""
-    while token.head.i != token.i and role(token) in {"compound", "modifier", "determiner"}:
-        token = token.head
-    return token
-
-
-def mention_span(token: Token, excluded: Collection[int] = ()) -> Span:
-    """The speaker as written: the noun phrase without clauses or circumstances
-    (nor ``excluded`` tokens, such as words inside a quote)."""
-    doc = token.doc
-    keep = _mention_tokens(token, token.i, excluded)
-    for other in _appositive_subjects(token):  # `A faction of the forces, Kata’ib Hezbollah, said`
-        keep |= _mention_tokens(other, other.i, excluded) | set(range(token.i, other.i))
-    start, end = min(keep), max(keep) + 1
-    # stay contiguous around the head: cut at any dropped token
-    for i in range(token.i, end):
-        if i not in keep:
-            end = i
-            break
-    for i in range(token.i, start - 1, -1):
-        if i not in keep:
-            start = i + 1
-            break
-    while end - 1 > start and doc[end - 1].is_punct and doc[end - 1].text not in ")]":
-        end -= 1
-    while start < end - 1 and doc[start].is_punct and doc[start].text not in "([":
-        start += 1
-    while start > 0 and _is_proper(doc[start]) and _is_proper(doc[start - 1]) and start - 1 not in excluded:
-        start -= 1  # a run of proper nouns is one name, however the parser attached it (`Kata’ib | Hezbollah`)
-    return doc[start:end]
-
-
-def _is_proper(token: Token) -> bool:
-    return (token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS")) and not token.is_punct
-
-
-def _appositive_subjects(subject: Token) -> list[Token]:
-    """Further subjects of the same verb right after this one, or set off by a comma:
-    a parse of one name (`US media`) or an apposition as two subjects."""
-    if role(subject) not in SUBJECT_ROLES or subject.head.i == subject.i:
-        return []
-    siblings = [c for c in subject.head.children if c.i > subject.i and role(c) == role(subject)]
-    found = []
-    end = max(t.i for t in subject.subtree)
-    for sibling in siblings:
-        gap = subject.doc[end + 1 : sibling.left_edge.i]
-        if len(gap) > 1 or (len(gap) == 1 and gap[0].text != ","):
-            break
-        found.append(sibling)
-        end = max(t.i for t in sibling.subtree)
-    return found
-
-
-def _mention_tokens(token: Token, head: int, excluded: Collection[int]) -> set[int]:
-    """The token and its dependents, pruning clauses, circumstances (`on February 8`) and
-    participles set off by a comma (`Baghdad, angered by …`) anywhere below the head."""
-    keep = {token.i}
-    for child in token.children:
-        if child.i in excluded or role(child) in _MENTION_CUT_ROLES:
-            continue
-        if token.i == head and role(child) == "case_marker":
-            continue  # `according to` / `by` of the source itself
-        if child.i > head and preposition_of(child) in _CIRCUMSTANCE_PREPOSITIONS:
-            continue
-        if child.i > head and child.tag_ in {"VBN", "VBG"} and child.nbor(-1).text == ",":
-            continue
-        if child.i > head and any(t.tag_ in FINITE_TAGS for t in child.subtree):
-            continue  # `a security source, reported Reuters`: a clause, not a name
-        keep |= _mention_tokens(child, head, excluded)
-    return keep
 
 
 def clause_span(doc: Doc, tokens: set[int]) -> Span | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
 from pathlib import Path
@@ -163,3 +164,11 @@ def test_folds_split_brat_documents_by_id(tmp_path: Path):
     assert sorted(held_out) == [n for n in "abcdef" if fold_of(n) == 0]
     assert set(held_out) | set(tuning) == set("abcdef")
     assert not set(held_out) & set(tuning)
+
+
+def test_of_two_records_covering_the_gold_alike_the_tighter_is_scored():
+    # `Officials said the strike killed a commander`, reported by someone, and `said`'s own content
+    outer = dataclasses.replace(quote(0, 44, "group"), cue=Cue("added", "add", 73, 78))
+    inner = quote(15, 44, "Officials")
+    report = score("t", [gold(15, 44)], [outer, inner])
+    assert report.speaker_checked == 1 and report.speaker_correct == 1
