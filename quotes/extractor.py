@@ -9,7 +9,7 @@ the pytest plugin and the golden fixtures all go through it; :func:`extract` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -100,5 +100,4 @@ def extract_many(
     registry: Registry | None = None,
 ) -> Iterator[DocumentResult]:
     """Stream results in input order, by the default :class:`Extractor` or one made of what is given."""
-    extractor = _extractor(nlp, lexicon, registry)
-    return stream_results(items, extractor.nlp, extractor.lexicon, extractor.registry, batch_size)
+    return replace(_extractor(nlp, lexicon, registry), batch_size=batch_size).extract_many(items)
