@@ -9,8 +9,9 @@
 import logging
 
 from quotes.errors import InvalidDocumentError, QuotesError
-from quotes.extraction.document import DocumentResult, quotes_from_doc
+from quotes.extraction.document import DocumentResult
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.merging import quotes_from_doc
 from quotes.extractor import Extractor, extract, extract_many
 from quotes.nlp.pipeline import ModelNotFoundError, load_pipeline
 from quotes.records import SCHEMA_VERSION, Cue, Quote, Speaker

@@ -16,8 +16,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotes.extraction.document import DocumentResult, extract_text, quotes_from_doc, stream_results
+from quotes.extraction.document import DocumentResult, extract_text, stream_results
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.merging import quotes_from_doc
 from quotes.nlp.pipeline import load_pipeline
 from quotes.records import Quote
 from quotes.speakers.registry import Registry

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from quotes.extraction.cue_speakers import noun_before, outer_speaker, speaker_of
 from quotes.extraction.labels import VERBAL_POS, children_with, role
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.mentions import headline_speaker, mention_span, noun_phrase_head
 from quotes.extraction.quotemarks import QuoteSpan
 from quotes.extraction.ranges import Ranges
-from quotes.extraction.reported import noun_before, outer_speaker, speaker_of
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
 #: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).

@@ -109,12 +109,9 @@ class _DocumentState:
     history: Timeline = field(default_factory=Timeline)
 
 
-def resolve_speakers(
-    doc: Doc, quotes: list[Quote], registry: Registry, offset: int = 0, text: str | None = None
-) -> list[Quote]:
+def resolve_speakers(doc: Doc, quotes: list[Quote], registry: Registry, text: str | None = None) -> list[Quote]:
     """Fill ``canonical``, ``id``, ``kind``, ``resolved_by`` (and ``affiliation``) of each speaker.
 
-    ``offset`` is where ``doc`` starts in the text the records point into (chunked documents);
     ``text`` is ``doc.text`` when the caller has it (``Doc.text`` rebuilds the string on every call).
     Text and offsets of the quotes are never changed."""
     text = doc.text if text is None else text
@@ -126,8 +123,7 @@ def resolve_speakers(
         if quote.speaker is None:
             resolved.append(quote)
             continue
-        start, end = quote.speaker.start - offset, quote.speaker.end - offset
-        mention = doc.char_span(start, end, alignment_mode="expand")
+        mention = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
         entity: Entity | None = None
         how: ResolvedBy = "unresolved"
         if mention is not None:
@@ -135,7 +131,7 @@ def resolve_speakers(
         if entity is None:
             resolved.append(replace(quote, speaker=replace(quote.speaker, resolved_by="unresolved")))
             continue
-        state.history.add(quote.speaker.start - offset, entity)
+        state.history.add(quote.speaker.start, entity)
         speaker = replace(
             quote.speaker,
             canonical=entity.name,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import parses_boundaries as parses
 import pytest
 
-from quotes.extraction.document import quotes_from_doc
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.merging import quotes_from_doc
 
 LEXICON = Lexicon.default()
 SCHEMES = ["UD", "CLEAR"]

@@ -37,9 +37,9 @@ from parses_mentions import (
 )
 from spacy.tokens import Span
 
-from quotes.extraction.document import quotes_from_doc
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.mentions import mention_span
+from quotes.extraction.merging import quotes_from_doc
 from quotes.extraction.reported import find_reported
 
 LEXICON = Lexicon.default()

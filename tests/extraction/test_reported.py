@@ -41,8 +41,8 @@ from parses import (
     VOWED_SPACES,
 )
 
-from quotes.extraction.document import quotes_from_doc
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.merging import quotes_from_doc
 from quotes.extraction.quotemarks import find_quote_spans
 from quotes.extraction.reported import find_reported
 

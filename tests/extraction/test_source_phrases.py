@@ -7,8 +7,8 @@ from __future__ import annotations
 import parses_sources as parses
 import pytest
 
-from quotes.extraction.document import quotes_from_doc
 from quotes.extraction.lexicon import Lexicon
+from quotes.extraction.merging import quotes_from_doc
 from quotes.extraction.reported import find_reported
 
 LEXICON = Lexicon.default()

@@ -1,8 +1,6 @@
-"""The library API: records, offsets, bad input, long documents, streams."""
+"""Texts to records: bad input, long documents parsed in pieces, streams of documents."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 import spacy
@@ -42,22 +40,6 @@ def test_quote_ids_are_stable_and_unique(nlp):
     again = [q.quote_id for q in quotes.extract(NEWS, doc_id="news", nlp=nlp)]
     assert first == again and len(set(first)) == len(first)
     assert all(qid.startswith("news:") for qid in first)
-
-
-def test_split_quote_gives_both_halves_the_speaker(nlp):
-    text = "“We hold them responsible,” he said, “and we will respond to every attack.”"
-    found = quotes.extract(text, nlp=nlp)
-    assert [(q.type, q.speaker.text) for q in found] == [("direct", "he"), ("direct", "he")]
-
-
-def test_floating_quote_paragraph_inherits_speaker(nlp):
-    text = (
-        "“The strike was carried out in response to attacks on US forces,” the Pentagon said.\n"
-        "“We will continue to protect our people and our partners in the region.”"
-    )
-    found = quotes.extract(text, nlp=nlp)
-    assert [q.speaker.text for q in found] == ["the Pentagon", "the Pentagon"]
-    assert found[1].rule == "direct_floating"
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t "])
@@ -140,92 +122,6 @@ def test_binary_like_text_is_a_clear_error(nlp):
         quotes.extract("\x01\x02\x03\x04" * 10 + " the group said.", nlp=nlp)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    speaker=st.sampled_from(["the group", "He", "Reuters", "A spokesman"]),
-    words=st.lists(st.sampled_from(["we", "will", "respond", "to", "the", "attack", "now"]), min_size=4, max_size=12),
-    lead=st.text(alphabet=" \n", max_size=3),
-)
-def test_generated_direct_quotes_are_found(nlp, speaker, words, lead):
-    content = " ".join(words).capitalize() + ","
-    text = f"{lead}“{content}” {speaker} said."
-    found = quotes.extract(text, nlp=nlp)
-    assert any(q.type == "direct" and q.text == content for q in found)
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "content"),
-    [
-        (
-            "“The talks with Washington are over for now.” Adelson said on Sunday.",
-            "Adelson",
-            "The talks with Washington are over for now.",
-        ),
-        ("A man in the crowd yelled “Stay there!” as he left.", "A man", "Stay there!"),
-        ("“Denver,” he answered.", "he", "Denver,"),
-        (
-            "She went on to say:\n“None of them will ever admit it in public.”",
-            "She",
-            "None of them will ever admit it in public.",
-        ),
-        (
-            "She had a line when she said, “Unlike Hillary Clinton, I know that flying is an activity.”",
-            "she",
-            "Unlike Hillary Clinton, I know that flying is an activity.",
-        ),
-        (
-            "''Revenues are up a little bit,'' said Mr. Ekovich, who runs the club.",
-            "Mr. Ekovich",
-            "Revenues are up a little bit,",
-        ),
-    ],
-    ids=[
-        "attribution-after-sentence-break",
-        "short-shouted",
-        "short-answered",
-        "introduced-in-previous-paragraph",
-        "introduced-after-a-clause",
-        "doubled-apostrophe-marks",
-    ],
-)
-def test_direct_quote_attribution(nlp, text, speaker, content):
-    found = quotes.extract(text, nlp=nlp)
-    assert [(q.type, q.speaker.text, q.text) for q in found] == [("direct", speaker, content)]
-
-
-def test_quote_continued_after_its_attribution_sentence(nlp):
-    found = quotes.extract("“I am not shy about it,” I said. “I have never been reluctant to speak.”", nlp=nlp)
-    assert [(q.speaker.text, q.rule) for q in found] == [("I", "direct_postposed"), ("I", "direct_continued")]
-
-
-def test_titles_in_quote_marks_are_not_quotes(nlp):
-    assert (
-        quotes.extract(
-            "Washington, star of television’s “Scandal,” thanked Obama on “Sunday Morning Futures.”", nlp=nlp
-        )
-        == []
-    )
-
-
-def test_quote_woven_into_a_report_is_mixed(nlp):
-    text = "Sanders says “the wind is at our backs” despite his loss in the Nevada caucuses."
-    (quote,) = quotes.extract(text, nlp=nlp)
-    assert quote.type == "mixed" and "“the wind is at our backs”" in quote.text
-
-
-def test_reported_content_takes_whole_quoted_fragments():
-    from quotes.extraction.document import snap_to_quotes
-    from quotes.extraction.quotemarks import find_quote_spans
-
-    text = "The DNC said the actions were “completely unacceptable” and would be investigated."
-    spans = find_quote_spans(text)
-    inside = text.index("unacceptable")
-    start, end = snap_to_quotes(text, text.index("the actions"), inside + len("unacceptable"), spans)
-    assert text[start:end] == "the actions were “completely unacceptable”"
-    start, end = snap_to_quotes(text, inside, text.index(" and"), spans)
-    assert text[start:end] == "“completely unacceptable”"
-
-
 def test_the_input_text_stands_for_doc_text_only_with_spacys_tokenizer(nlp):
     text = "He said  it.\n"
     assert _kept(text, nlp) == text == nlp(text).text  # spaCy's tokenizer never changes the text
@@ -247,28 +143,3 @@ def test_a_failed_documents_traceback_is_logged_at_debug_level(nlp, monkeypatch,
     assert results[0].error == "RuntimeError: rule engine broke"
     failure = next(r for r in caplog.records if r.levelno == logging.DEBUG and "'a1' failed" in r.getMessage())
     assert failure.exc_info and failure.exc_info[0] is RuntimeError
-
-
-def test_one_extractor_serves_text_streams_and_parsed_docs(nlp):
-    extractor = quotes.Extractor(nlp)
-    text = "“We will respond,” the group said. Officials said the strike was lawful."
-    one = extractor.extract(text, "a1")
-    assert [q.doc_id for q in one] == ["a1", "a1"] and one == quotes.extract(text, "a1", nlp=nlp)
-    (streamed,) = extractor.extract_many([("a1", text)])
-    assert streamed.quotes == one
-    assert extractor.extract_doc(nlp(text), "a1") == one
-
-
-def test_the_convenience_functions_share_one_default_extractor():
-    from quotes.extractor import default_extractor
-
-    quotes.extract("“We will respond,” the group said.")
-    assert default_extractor() is default_extractor()
-    assert default_extractor().nlp.pipe_names == quotes.load_pipeline().pipe_names
-
-
-def test_extractor_load_reads_a_registry_file(tmp_path):
-    path = tmp_path / "registry.json"
-    path.write_text(json.dumps({"entities": [{"id": "acme", "name": "Acme Corp", "kind": "organisation"}]}))
-    extractor = quotes.Extractor.load(registry=path, registry_only=True)
-    assert extractor.registry.lookup("Acme Corp").id == "acme" and extractor.registry.lookup("Reuters") is None

@@ -1,0 +1,131 @@
+"""Contents read from the words after a cue where the parse missed them: `warned Saturday that
+<clause>`, `says he …`, `asked whether …`, a `that`-clause hung elsewhere, a sentence split off.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from quotes.extraction.clauses import clause_span, is_clause
+from quotes.extraction.labels import VERBAL_POS, has_marker, subject_of
+from quotes.extraction.mentions import FINITE_TAGS
+from quotes.extraction.nesting import enclosing_relative_clause_end
+
+#: Words a subject may take for `says <subject> <verb>` to be read as a clause.
+MAX_SUBJECT_WORDS = 5
+
+
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+
+
+_CLAUSE_END = frozenset({".", ";", ":", "?", "!"})
+
+
+#: Words of a prepositional phrase between a cue and its `that` (`said in the CNN interview that`).
+_CIRCUMSTANCE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"})
+
+
+#: Words that open an embedded question after a question verb.
+_QUESTION_OPENERS = frozenset(
+    {"whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "about"}
+)
+
+
+_QUESTION_END = frozenset({",", ";", ":", ".", "?", "!", "—", "–"})
+
+
+def split_off_content(verb: Token) -> Span | None:
+    """`The Vatican says | Pope Francis has no plans …`: a sentence break the parser put
+    right after a finite speech verb, with no stop, colon aside, and no line break: the
+    next sentence is what was said."""
+    sentence = verb.sent
+    rest = [t for t in sentence if t.i > verb.i and not (t.is_punct or t.is_space)]
+    if rest or verb.tag_ not in FINITE_TAGS or subject_of(verb) is None or sentence.end >= len(verb.doc):
+        return None
+    between = verb.doc[verb.i + 1 : sentence.end]
+    if any(t.text in {".", "!", "?", ";"} or "\n" in t.text for t in between):
+        return None
+    following = verb.doc[sentence.end]
+    if following.is_space or following.is_punct:
+        return None
+    content = clause_span(verb.doc, {t.i for t in following.sent})
+    return content if content is not None and is_clause(content) else None
+
+
+def embedded_question(verb: Token) -> Span | None:
+    """`asked Sanders whether …`, `Asked on Fox News who leads the party, he said …`,
+    `was asked about a loan`: the question runs from its wh-word (or after `about`) to
+    the next comma or the end of the sentence. Read from the words: parsers often split
+    a wh-clause from its verb."""
+    doc, end = verb.doc, verb.sent.end
+    for j in range(verb.i + 1, min(verb.i + 8, end - 1)):
+        token = doc[j]
+        if token.lower_ in _QUESTION_OPENERS:
+            first = j + 1 if token.lower_ == "about" else j
+            stop = next((k for k in range(first, end) if doc[k].text in _QUESTION_END), end)
+            return clause_span(doc, set(range(first, stop)))
+        if token.pos_ not in _CIRCUMSTANCE_POS | {"PRON", "ADV"} or token.text in _QUESTION_END:
+            return None
+    return None
+
+
+def stranded_that_clause(verb: Token, citing_verbs: frozenset[str]) -> Token | None:
+    """A `that`-clause the parser hung on a noun after the verb (`announced at the end of
+    January that …`) or on a participle naming the source (`reported, quoting a source,
+    that …`): complementizer `that` is a marker, unlike relative `that`."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.pos_ not in VERBAL_POS:
+            continue
+        if not has_marker(token, "that"):
+            continue
+        path = token.head
+        while (
+            path.i != verb.i
+            and path.head.i != path.i
+            and (path.pos_ not in VERBAL_POS or _cites(path, verb, citing_verbs))
+        ):
+            path = path.head
+        if path.i == verb.i:
+            return token
+    return None
+
+
+def _cites(participle: Token, verb: Token, citing_verbs: frozenset[str]) -> bool:
+    return participle.head.i == verb.i and participle.tag_ == "VBG" and participle.lemma_ in citing_verbs
+
+
+def surface_clause(verb: Token, addressee: bool) -> Span | None:
+    """When the parse missed the complement: `warned Saturday that <clause>`, `told the
+    Times that <clause>`, `says he <verb> …`, read from the words after the verb."""
+    doc, end = verb.doc, min(verb.sent.end, enclosing_relative_clause_end(verb) or len(verb.doc))
+    allowed = {"ADV", "PROPN", "PRON", "PUNCT"} | ({"DET", "NOUN", "ADJ"} if addressee else set())
+    circumstance = False  # `said in the CNN interview that …`
+    for j in range(verb.i + 1, min(verb.i + 7, end - 1)):
+        token = doc[j]
+        if token.lower_ == "that":
+            return clause_span(doc, set(range(j + 1, end)))
+        if circumstance or (token.pos_ == "ADP" and j == verb.i + 1):
+            circumstance = token.pos_ in _CIRCUMSTANCE_POS
+            if circumstance:
+                continue
+            return None
+        pronoun_clause = token.lower_ in _SUBJECT_PRONOUNS and doc[j + 1].pos_ in VERBAL_POS
+        if pronoun_clause and (j == verb.i + 1 or addressee):  # `says he …`, `tells voters she’s …`
+            return clause_span(doc, set(range(j, end)))
+        if j == verb.i + 1 and not addressee and _opens_clause(doc[j:end]):
+            return clause_span(doc, set(range(j, end)))  # `Clinton says many doubted her …`
+        if token.pos_ not in allowed or token.text in _CLAUSE_END:
+            return None
+    return None
+
+
+def _opens_clause(words: Span) -> bool:
+    """A short noun phrase then a finite verb: the words start a clause of their own."""
+    for k, token in enumerate(words[: MAX_SUBJECT_WORDS + 1]):
+        if token.tag_ in FINITE_TAGS | {"MD"}:
+            return k > 0
+        if token.pos_ == "ADV" and k > 0:
+            continue  # `says the law unfairly targets …`
+        if token.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"} and token.tag_ != "POS":
+            return False
+    return False
