@@ -43,7 +43,9 @@ import spacy
 from spacy.language import Language
 
 from quotes.batch.inputs import InputDocument, InputOptions
-from quotes.batch.job import JobOutput, JobSettings, run_job
+from quotes.batch.job import run_job
+from quotes.batch.output import JobOutput
+from quotes.batch.processing import JobSettings
 from quotes.nlp.pipeline import MODELS_DIR, default_model
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
