@@ -23,7 +23,9 @@ import dask.config
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from quotes.batch.inputs import InputOptions, Source, iter_sources, read_source
-from quotes.batch.job import JobOutput, JobSettings, JobSummary, pending_batches, process_batch
+from quotes.batch.job import JobSummary, pending_batches
+from quotes.batch.output import JobOutput
+from quotes.batch.processing import JobSettings, process_batch
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor
 

@@ -9,7 +9,9 @@ from collections import Counter
 from pathlib import Path
 
 from quotes.batch.inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
-from quotes.batch.job import JobOutput, JobSettings, default_status_path, run_job
+from quotes.batch.job import run_job
+from quotes.batch.output import JobOutput, default_status_path
+from quotes.batch.processing import JobSettings
 from quotes.batch.progress import progress_bar
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor

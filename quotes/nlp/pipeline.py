@@ -170,8 +170,8 @@ def load_pipeline(name: str | Path | None = None) -> Language:
     (:class:`ModelIntegrityError` names a file that differs); a folder is the caller's own, and
     may hold a pipeline saved after changes. Its models do their matrix products with numpy's BLAS
     (:mod:`quotes.ops`), unless another thinc backend was chosen before, and its ``attribute_ruler``
-    is compiled into array look-ups (:mod:`quotes.attribute_ruler`) and its rule lemmatizer memoised
-    (:mod:`quotes.lemmatizer`): same annotations, a fraction of the time.
+    is compiled into array look-ups (:mod:`quotes.nlp.attribute_ruler`) and its rule lemmatizer memoised
+    (:mod:`quotes.nlp.lemmatizer`): same annotations, a fraction of the time.
     ``prepare_pipeline(spacy.load(name))`` keeps thinc's ops and spaCy's components.
     """
     target = resolve_model(name)

@@ -82,3 +82,12 @@ def write_raw_text(corpora: Path, out_file: Path) -> int:
                     out.write(line[len("# text = ") :] + "\n")
                     lines += 1
     return lines
+
+
+def converted_corpus(workdir: Path, corpora: Path, name: str) -> Path:
+    """A corpus of the work folder (`train`, `ewt-test`, …), converting the treebanks first
+    if this work folder has none, as when re-measuring or re-assembling the shipped pipeline."""
+    path = workdir / "corpus" / f"{name}.spacy"
+    if not path.exists():
+        build_corpus(corpora, workdir / "corpus")
+    return path

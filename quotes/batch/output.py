@@ -1,0 +1,127 @@
+"""The output and status files of a job, written by the commit protocol, and read back on ``--resume``.
+
+Commit protocol, which is why killing the job at any moment loses and duplicates nothing:
+a document's quote lines are appended to the output and flushed, then its status line,
+which records the output's size after them, is appended and flushed. On ``--resume`` the
+complete status lines say which documents are done and where the output was last
+consistent; both files are cut back to that point and the job carries on with the rest.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO, Literal
+
+from quotes.batch.inputs import InputDocument
+from quotes.errors import QuotesError
+
+Status = Literal["ok", "error", "skipped"]
+
+
+logger = logging.getLogger("quotes")
+
+
+class ResumeError(QuotesError):
+    """The output and status files of an earlier run do not fit together."""
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    """One line of the status file: every input document gets exactly one."""
+
+    doc_id: str
+    source: str
+    status: Status
+    n_quotes: int = 0
+    error: str | None = None
+    parse_ms: float = 0.0
+    extract_ms: float = 0.0
+    output_offset: int = 0
+
+
+@dataclass(frozen=True)
+class Processed:
+    """A document's status and its quote records, already serialised as JSON Lines."""
+
+    status: DocumentStatus
+    lines: bytes = b""
+
+
+def failed(document: InputDocument, reason: str, status: Status = "error") -> Processed:
+    return Processed(DocumentStatus(document.doc_id, document.source, status, error=reason))
+
+
+def default_status_path(output: str) -> Path:
+    """``quotes.jsonl`` / ``quotes.jsonl.gz`` → ``quotes.status.jsonl``."""
+    path = Path(output)
+    name = path.name.removesuffix(".gz").removesuffix(".jsonl")
+    return path.with_name(f"{name}.status.jsonl")
+
+
+class JobOutput:
+    """The output and status files of a job (or of one partition), written by the commit protocol."""
+
+    def __init__(self, output: Path | None, status: Path | None, resume: bool = False) -> None:
+        self.compress = output is not None and output.suffix == ".gz"
+        self.done: set[str] = set()
+        offset = self._recover(output, status) if resume else 0
+        if output is None:
+            self._out: IO[bytes] = sys.stdout.buffer
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            self._out = open(output, "r+b" if resume and output.exists() else "wb")  # noqa: SIM115
+            self._out.truncate(offset)
+            self._out.seek(offset)
+        self._status: IO[bytes] | None = None
+        if status is not None:
+            status.parent.mkdir(parents=True, exist_ok=True)
+            self._status = open(status, "ab" if resume else "wb")  # noqa: SIM115
+
+    def _recover(self, output: Path | None, status: Path | None) -> int:
+        """Read the complete status lines, cut off a torn last one; return the committed output size."""
+        if output is None or status is None:
+            raise ResumeError("--resume needs an output file (-o) and its status file")
+        if not status.exists():
+            return 0
+        offset = kept = 0
+        with status.open("rb") as lines:
+            for line in lines:
+                try:
+                    entry = json.loads(line) if line.endswith(b"\n") else None
+                except ValueError:
+                    entry = None
+                if not isinstance(entry, dict):
+                    break
+                kept += len(line)
+                offset = int(entry.get("output_offset", offset))
+                self.done.add(str(entry["doc_id"]))
+        with status.open("r+b") as file:
+            file.truncate(kept)
+        size = output.stat().st_size if output.exists() else 0
+        if size < offset:
+            raise ResumeError(f"{output} has {size} bytes but {status} says {offset} were written: not one job's files")
+        return offset
+
+    def commit(self, processed: Processed) -> None:
+        if processed.lines:
+            self._out.write(gzip.compress(processed.lines, mtime=0) if self.compress else processed.lines)
+            self._out.flush()
+        if self._status is not None:
+            offset = self._out.tell() if self._out is not sys.stdout.buffer else 0
+            entry = asdict(processed.status) | {"output_offset": offset}
+            self._status.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf8"))
+            self._status.flush()
+        elif processed.status.error:  # no status file: the reason must still reach the user
+            logger.warning("%s: %s", processed.status.source, processed.status.error)
+        self.done.add(processed.status.doc_id)
+
+    def close(self) -> None:
+        if self._out is not sys.stdout.buffer:
+            self._out.close()
+        if self._status is not None:
+            self._status.close()
