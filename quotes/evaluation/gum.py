@@ -1,217 +1,53 @@
 """Speaker identity measured on GUM's gold coreference (issue 16, point 5).
 
-Reading. Each ``dep/*.conllu`` file holds UD sentences (``# newdoc id``, ``# newpar``) whose MISC
-column carries ``SpaceAfter=No`` and the entity brackets ``Entity=``: ``(3-person-…`` opens a mention
-of cluster 3, ``3)`` closes the latest open mention of 3, ``(3-…)`` is a one-token mention; several
-may open and close on one token, nested. The fields of an opening follow the document's
-``# global.Entity`` (``GRP-etype-infstat-salience-centering-minspan-link-identity``): ``minspan`` gives
-the mention's head words (1-based, within the mention), ``identity`` its Wikipedia title. The text is
-rebuilt one paragraph per line (``# newpar``), sentences joined by a space, words by their
-``SpaceAfter``, multiword tokens (``Trump's``) written once; every mention keeps its character offsets.
+The news and interview documents of a GUM split (``splits.md``: the ids listed under ``## dev``,
+``## test``, ``## train``) are read by :mod:`quotes.evaluation.coref` into their text, one paragraph
+a line, with every gold mention's offsets and cluster; the extractor runs on that text.
 
-Matching a speaker to a gold mention. Of the gold mentions overlapping the speaker span, the one
-whose head words all lie inside the span wins, then the best character overlap (Jaccard of the two
-spans). A mention with no head inside the span needs a Jaccard of at least 0.5; else the quote's
-speaker is *unmatched* (outside every gold mention, e.g. a span that runs into the content).
+Matching a speaker to a gold mention. The speaker span's head is its first word whose syntactic
+head (gold UD) lies outside the span. Of the gold mentions overlapping the span, one with the same
+head wins (the best overlap among several: Jaccard of the two character spans); else the mention of
+best overlap if that is at least 0.5; else the speaker is *unmatched* (e.g. a span that runs into
+the content). A mention's kind is its head's part of speech: pronoun (PRON), name (PROPN) or
+description (anything else).
 
-Scoring the speaker against the gold cluster ``C`` of that mention; names compare by
-:func:`quotes.speakers.registry.normalise_name` after dropping a possessive ``'s``:
+Judging the speaker by the gold cluster ``C`` of that mention. Strings compare by
+:func:`quotes.speakers.registry.normalise_name` after dropping a possessive ``'s`` and a leading
+honorific (Mr, Ms, Dr…). The *names* of ``C`` are its mentions' Wikipedia titles and the runs of
+proper nouns that hold a mention's head or hang from it by ``flat`` or ``appos`` (``Senior
+researcher Mu Li``: ``Mu Li``); for an organisation or place also the text of a mention headed by a
+proper noun (``the University of Sydney``). For a person only the *fullest* names count: the titles,
+and the runs with most words, or any tail of two words or more of those (``Cres Eastman`` of
+``Professor Cres Eastman``; not ``Eastman`` nor ``Professor Eastman``).
 
-- **cluster**: when the record carries an ``antecedent`` span (a pronoun or description resolved
-  to an earlier mention), right when that span's gold mention belongs to ``C``. Otherwise the
-  canonical string must equal a *key* of ``C``: the text, the head words or the Wikipedia title of
-  one of its mentions that is not a pronoun, or for people any tail of two or more words, or the last
-  word, of a name. A canonical left as a pronoun (``he``) is therefore wrong; one left as a
-  description (``company`` for ``the company``) is right here, and wrong under canonical.
-- **canonical**: the canonical string equals a *name* of ``C``: the text of one of its mentions whose
-  head words include a proper noun (``Professor Cres Eastman``, ``the University of Sydney``), its
-  Wikipedia title, or for people a tail of two or more words of one of these (titles dropped).
-  A person's surname alone is a name only when the cluster has no longer one. Quotes whose
-  cluster has no name (``researchers``) are not counted here (`nameless`).
+- **cluster**: when the record carries an ``antecedent`` span (a pronoun or description resolved to
+  an earlier mention), right when that span's gold mention is in ``C``. Otherwise right when the
+  canonical string equals a *key* of ``C``: a name, or the text or head word of a mention that is not
+  a pronoun, or for a person any tail of a run (a surname). So a canonical left as a pronoun
+  (``he``) is wrong, and one left as a description (``company`` for ``the company``) is right here.
+- **canonical**: right when the canonical string is a name of ``C``. Quotes whose cluster has no
+  name (``researchers``) are not counted (the table's *named cluster* column is the denominator).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
+from quotes.evaluation.coref import CorefDocument, Mention, Word, parse_conllu
 from quotes.records import Quote
 from quotes.speakers.registry import normalise_name
 
 GENRES = ("news", "interview")
 SPLITS = ("dev", "test", "train")
-ENTITY_FIELDS = "GRP-etype-infstat-salience-centering-minspan-link-identity"
-_BRACKET = re.compile(r"\((?P<open>[^()]+)(?P<single>\))?|(?P<close>[^()]+)\)")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _RATIOS = (("cluster_right", "matched"), ("canonical_right", "named"))
 _KINDS = ("name", "description", "pronoun")
-
-
-@dataclass(frozen=True)
-class Word:
-    """One syntactic word with its character span in the document's text."""
-
-    form: str
-    upos: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A gold mention: its span, cluster, entity type, head words and Wikipedia title."""
-
-    cluster: str
-    entity: str
-    start: int
-    end: int
-    text: str
-    words: tuple[Word, ...]
-    heads: tuple[Word, ...]
-    link: str | None = None
-
-    @property
-    def kind(self) -> str:
-        """`pronoun` (every head word), `name` (a head word is a proper noun) or `description`."""
-        upos = {w.upos for w in self.heads}
-        return "pronoun" if upos == {"PRON"} else "name" if "PROPN" in upos else "description"
-
-
-@dataclass(frozen=True)
-class GumDocument:
-    """A document's rebuilt text and its gold mentions, by start."""
-
-    id: str
-    text: str
-    mentions: tuple[Mention, ...]
-
-    def cluster(self, cluster: str) -> tuple[Mention, ...]:
-        return tuple(m for m in self.mentions if m.cluster == cluster)
-
-
-# --- reading ------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Builder:
-    """The mutable state of one document while its lines are read."""
-
-    id: str
-    fields: list[str] = field(default_factory=lambda: ENTITY_FIELDS.split("-"))
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    space: str = ""
-    new_paragraph: bool = True
-    mwt: tuple[int, str, int, dict[str, str]] | None = None  # last id, surface, start, misc
-    mwt_cursor: int = 0
-    open: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # cluster → (word index, spec)
-    words: list[Word] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-
-    def write(self, text: str) -> int:
-        """Append `text` after the pending separator; its start offset."""
-        self.parts.append(self.space + text)
-        self.length += len(self.space) + len(text)
-        return self.length - len(text)
-
-    def document(self) -> GumDocument:
-        text = "".join(self.parts)
-        mentions = sorted(self.mentions, key=lambda m: (m.start, -m.end))
-        return GumDocument(self.id, text, tuple(replace(m, text=text[m.start : m.end]) for m in mentions))
-
-
-def _misc(value: str) -> dict[str, str]:
-    return dict(item.split("=", 1) for item in value.split("|") if "=" in item)
-
-
-def _word_span(builder: _Builder, word_id: int, form: str, misc: dict[str, str]) -> tuple[int, int]:
-    """Where a word is in the text: written on its own, or inside its multiword token."""
-    if builder.mwt is None:
-        start = builder.write(form)
-        builder.space = "" if misc.get("SpaceAfter") == "No" else " "
-        return start, start + len(form)
-    last, surface, mwt_start, mwt_misc = builder.mwt
-    offset = builder.mwt_cursor - mwt_start
-    if surface[offset:].casefold().startswith(form.casefold()):
-        span = (builder.mwt_cursor, builder.mwt_cursor + len(form))
-    else:
-        span = (mwt_start, mwt_start + len(surface))
-    builder.mwt_cursor = span[1]
-    if word_id >= last:
-        builder.mwt = None
-        builder.space = "" if mwt_misc.get("SpaceAfter") == "No" else " "
-    return span
-
-
-def _entities(builder: _Builder, value: str) -> None:
-    """Open and close the mentions bracketed on the last word read."""
-    index = len(builder.words) - 1
-    for match in _BRACKET.finditer(value):
-        if match["open"]:
-            cluster = match["open"].split("-", 1)[0]
-            builder.open.setdefault(cluster, []).append((index, match["open"]))
-            if match["single"]:
-                _close(builder, cluster)
-        elif match["close"]:
-            _close(builder, match["close"])
-
-
-def _close(builder: _Builder, cluster: str) -> None:
-    stack = builder.open.get(cluster)
-    if not stack:
-        raise ValueError(f"{builder.id}: closing unopened entity {cluster}")
-    first, spec = stack.pop()
-    values = dict(zip(builder.fields, spec.split("-", len(builder.fields) - 1), strict=False))
-    words = tuple(builder.words[first:])
-    positions = [int(p) for p in values.get("minspan", "").split(",") if p.isdigit()]
-    heads = tuple(words[p - 1] for p in positions if 0 < p <= len(words)) or words
-    start, end = words[0].start, words[-1].end
-    link = unquote(values["identity"]).replace("_", " ") if values.get("identity") else None
-    builder.mentions.append(Mention(cluster, values.get("etype", ""), start, end, "", words, heads, link))
-
-
-def _token(builder: _Builder, columns: list[str]) -> None:
-    token_id, form, upos, misc = columns[0], columns[1], columns[3], _misc(columns[9])
-    if "." in token_id:
-        return  # an empty node: no text
-    if token_id == "1" or token_id.startswith("1-"):  # a sentence's first word: after a newline or a space
-        builder.space = "\n" if builder.length and builder.new_paragraph else builder.space
-        builder.new_paragraph = False
-    if "-" in token_id:
-        last = int(token_id.split("-")[1])
-        start = builder.write(form)
-        builder.mwt, builder.mwt_cursor = (last, form, start, misc), start
-        return
-    start, end = _word_span(builder, int(token_id), form, misc)
-    builder.words.append(Word(form, upos, start, end))
-    if "Entity" in misc:
-        _entities(builder, misc["Entity"])
-
-
-def parse_conllu(text: str) -> list[GumDocument]:
-    """Every document of a CoNLL-U string, with its text and gold mentions."""
-    documents: list[GumDocument] = []
-    builder: _Builder | None = None
-    for line in text.splitlines():
-        if line.startswith("# newdoc id"):
-            if builder is not None:
-                documents.append(builder.document())
-            builder = _Builder(line.split("=", 1)[1].strip())
-        elif builder is None or not line.strip():
-            continue
-        elif line.startswith("# global.Entity"):
-            builder.fields = line.split("=", 1)[1].strip().split("-")
-        elif line.strip() == "# newpar":
-            builder.new_paragraph = True
-        elif not line.startswith("#"):
-            _token(builder, line.split("\t"))
-    if builder is not None:
-        documents.append(builder.document())
-    return documents
+NAME_RELATIONS = ("flat", "appos")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 
 
 def read_splits(path: Path) -> dict[str, frozenset[str]]:
@@ -237,7 +73,7 @@ def in_split(doc_id: str, split: str, splits: dict[str, frozenset[str]]) -> bool
     return doc_id in splits.get(split, frozenset())
 
 
-def read_gum(folder: Path, split: str) -> list[GumDocument]:
+def read_gum(folder: Path, split: str) -> list[CorefDocument]:
     """The news and interview documents of a split, from ``folder/dep/*.conllu`` and ``splits.md``."""
     splits = read_splits(folder / "splits.md")
     paths = [p for p in sorted((folder / "dep").glob("*.conllu")) if in_split(p.stem, split, splits)]
@@ -258,15 +94,21 @@ def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
     return shared / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def match_mention(doc: GumDocument, start: int, end: int) -> Mention | None:
-    """The gold mention of a speaker span: heads inside the span first, then the best overlap."""
+def span_head(doc: CorefDocument, start: int, end: int) -> Word | None:
+    """The first word inside ``[start, end)`` whose syntactic head is outside it."""
+    inside = {w.index for w in doc.words if start <= w.start and w.end <= end}
+    return next((doc.words[i] for i in sorted(inside) if doc.words[i].head not in inside), None)
+
+
+def match_mention(doc: CorefDocument, start: int, end: int) -> Mention | None:
+    """The gold mention of a speaker span: one headed by the span's head first, then the best overlap."""
+    head = span_head(doc, start, end)
     best: Mention | None = None
     best_rank = (False, 0.0)
     for mention in doc.mentions:
         overlap = _jaccard((start, end), (mention.start, mention.end))
-        heads_inside = all(start <= w.start and w.end <= end for w in mention.heads)
-        rank = (heads_inside, overlap)
-        if overlap > 0 and (heads_inside or overlap >= 0.5) and rank > best_rank:
+        rank = (head == mention.head, overlap)
+        if overlap > 0 and (rank[0] or overlap >= 0.5) and rank > best_rank:
             best, best_rank = mention, rank
     return best
 
@@ -277,26 +119,51 @@ def _tails(text: str, shortest: int) -> Iterator[str]:
         yield " ".join(words[i:])
 
 
+def without_honorific(key: str) -> str:
+    """A name key without a leading `mr`, `ms`, `dr`…: `mr tedeschi` → `tedeschi`."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and first in HONORIFICS else key
+
+
+def _runs(mention: Mention) -> list[str]:
+    """The keys of the proper-noun runs that hold the mention's head or hang from it (flat, appos)."""
+    runs: list[str] = []
+    current: list[Word] = []
+    head = mention.head
+    for word in (*mention.words, None):
+        if word is not None and word.upos == "PROPN":
+            current.append(word)
+            continue
+        if head in current or any(w.head == head.index and w.deprel.split(":")[0] in NAME_RELATIONS for w in current):
+            text = mention.text[current[0].start - mention.start : current[-1].end - mention.start]
+            runs.append(without_honorific(name_key(text)))
+        current = []
+    return runs
+
+
 def cluster_names(mentions: Iterable[Mention]) -> frozenset[str]:
     """The normalised names of a cluster (see the module's docstring)."""
     mentions = list(mentions)
-    names = {name_key(m.text) for m in mentions if m.kind == "name"} | {name_key(m.link) for m in mentions if m.link}
-    names.discard("")
+    links = {name_key(m.link) for m in mentions if m.link}
+    runs = {run for m in mentions for run in _runs(m)}
     if any(m.entity == "person" for m in mentions):
-        names |= {tail for name in list(names) for tail in _tails(name, 2)}
-        if any(len(name.split()) > 1 for name in names):
-            names = {name for name in names if len(name.split()) > 1}
+        longest = max((len(run.split()) for run in runs), default=0)
+        full = {run for run in runs if len(run.split()) == longest} | links
+        names = {tail for name in full for tail in _tails(name, min(2, len(name.split())))}
+    else:
+        names = runs | links | {name_key(m.text) for m in mentions if m.kind == "name"}
+    names.discard("")
     return frozenset(names)
 
 
 def cluster_keys(mentions: Iterable[Mention]) -> frozenset[str]:
-    """Every string that identifies a cluster: its names, and the text and heads of its mentions."""
+    """Every string that identifies a cluster: its names, and the text and head of its mentions."""
     mentions = [m for m in mentions if m.kind != "pronoun"]
     keys = set(cluster_names(mentions))
     for mention in mentions:
-        keys |= {name_key(mention.text), name_key(" ".join(w.form for w in mention.heads))}
-        if mention.entity == "person" and mention.kind == "name":
-            keys |= set(_tails(name_key(mention.text), 1))
+        keys |= {name_key(mention.text), name_key(mention.head.form)}
+        if mention.entity == "person":
+            keys |= {tail for run in _runs(mention) for tail in _tails(run, 1)}
     keys.discard("")
     return frozenset(keys)
 
@@ -327,7 +194,7 @@ def _antecedent_span(quote: Quote) -> tuple[int, int] | None:
     return (start, end) if isinstance(start, int) and isinstance(end, int) else None
 
 
-def check_quote(doc: GumDocument, quote: Quote) -> SpeakerCheck:
+def check_quote(doc: CorefDocument, quote: Quote) -> SpeakerCheck:
     """Match a quote's speaker to a gold mention and judge its cluster and canonical name."""
     assert quote.speaker is not None
     speaker = quote.speaker
@@ -337,13 +204,13 @@ def check_quote(doc: GumDocument, quote: Quote) -> SpeakerCheck:
         return base
     cluster = doc.cluster(mention.cluster)
     names = cluster_names(cluster)
-    canonical = name_key(speaker.canonical)
+    canonical = without_honorific(name_key(speaker.canonical))
     antecedent = _antecedent_span(quote)
     if antecedent is not None:
         resolved = match_mention(doc, *antecedent)
         cluster_right = resolved is not None and resolved.cluster == mention.cluster
     else:
-        cluster_right = canonical in cluster_keys(cluster)
+        cluster_right = bool({canonical, name_key(speaker.canonical)} & cluster_keys(cluster))
     return replace(
         base,
         kind=mention.kind,
@@ -406,7 +273,7 @@ def _with_ratios(counts: dict[str, int]) -> dict[str, float]:
     return dict(counts) | {"cluster": round(cluster, 4), "canonical": round(canonical, 4)}
 
 
-def score_gum(name: str, documents: Iterable[GumDocument], quotes: Iterable[Quote]) -> GumScore:
+def score_gum(name: str, documents: Iterable[CorefDocument], quotes: Iterable[Quote]) -> GumScore:
     """Check every quote that has a speaker against its document's gold coreference."""
     by_id = {doc.id: doc for doc in documents}
     quotes = list(quotes)
