@@ -92,6 +92,8 @@ def test_nested_and_several_brackets_on_one_word(doc):
     assert texts(doc, "4") == ["Riverside Radio's reporters"]
     # cluster 5 opens twice on `Tom`: `Reyes` closes the inner one, `deputy` the appositive and the outer
     assert texts(doc, "5") == ["Tom Reyes, her deputy", "Tom Reyes", "her deputy"]
+    links = {m.text: m.link for m in doc.cluster("5")}
+    assert links == {"Tom Reyes, her deputy": None, "Tom Reyes": "Tom Reyes", "her deputy": None}
 
 
 def test_entity_type_link_head_and_kind(doc):
@@ -142,6 +144,24 @@ def test_speaker_matches_the_mention_with_its_head_then_the_best_overlap(doc):
     assert match_mention(doc, at, at + len("Tom Reyes, her deputy, said")).text == "Tom Reyes, her deputy"
     assert match_mention(doc, at, doc.text.index('"We')) is not None
     assert match_mention(doc, at, len(doc.text)) is None  # most of the span is no mention
+
+
+HEADED = """# newdoc id = d
+# newpar
+1\tAna\tAna\tPROPN\tNNP\t_\t7\tnsubj\t_\tEntity=(1-person-new-s-c-1-coref
+2\tRuiz\tRuiz\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)
+3\tfor\tfor\tADP\tIN\t_\t6\tcase\t_\t_
+4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\tEntity=(2-organization-new-s-c-3-coref
+5\tWater\tWater\tPROPN\tNNP\t_\t6\tcompound\t_\t_
+6\tBoard\tBoard\tPROPN\tNNP\t_\t1\tnmod\t_\tEntity=2)
+7\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_
+"""
+
+
+def test_the_same_head_beats_a_bigger_overlap():
+    (doc,) = parse_conllu(HEADED)
+    span = doc.text.index("Ana"), doc.text.index(" spoke")  # `Ana Ruiz for the Water Board`
+    assert match_mention(doc, *span).text == "Ana Ruiz"  # `the Water Board` overlaps more
 
 
 def test_names_of_a_person_are_the_fullest(doc):
@@ -219,7 +239,9 @@ def test_evaluate_gum_command_on_the_snippet(tmp_path, capsys):
     (tmp_path / "dep" / "GUM_news_bridge.conllu").write_text(SNIPPET.read_text(encoding="utf8"), encoding="utf8")
     (tmp_path / "splits.md").write_text(SPLITS_MD, encoding="utf8")
     readme, scores = tmp_path / "README.md", tmp_path / "scores.json"
-    readme.write_text("# Accuracy\n\n<!-- accuracy:gum:start -->\nstale block\n<!-- accuracy:gum:end -->\n", encoding="utf8")
+    readme.write_text(
+        "# Accuracy\n\n<!-- accuracy:gum:start -->\nstale block\n<!-- accuracy:gum:end -->\n", encoding="utf8"
+    )
     argv = ["evaluate", "gum", str(tmp_path), "--split", "dev", "--json", str(scores), "--readme", str(readme)]
     assert main(argv) == 0
     assert "| all |" in capsys.readouterr().out
