@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from urllib.parse import unquote
 
 ENTITY_FIELDS = "GRP-etype-infstat-salience-centering-minspan-link-identity"
@@ -67,8 +68,16 @@ class CorefDocument:
     mentions: tuple[Mention, ...]
     words: tuple[Word, ...] = ()
 
+    @cached_property
+    def clusters(self) -> dict[str, tuple[Mention, ...]]:
+        """Every cluster's mentions, by cluster id."""
+        clusters: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            clusters.setdefault(mention.cluster, []).append(mention)
+        return {cluster: tuple(mentions) for cluster, mentions in clusters.items()}
+
     def cluster(self, cluster: str) -> tuple[Mention, ...]:
-        return tuple(m for m in self.mentions if m.cluster == cluster)
+        return self.clusters.get(cluster, ())
 
 
 @dataclass

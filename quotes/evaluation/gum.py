@@ -22,9 +22,12 @@ and the runs with most words, or any tail of two words or more of those (``Cres 
 
 - **cluster**: when the record carries an ``antecedent`` span (a pronoun or description resolved to
   an earlier mention), right when that span's gold mention is in ``C``. Otherwise right when the
-  canonical string equals a *key* of ``C``: a name, or the text or head word of a mention that is not
-  a pronoun, or for a person any tail of a run (a surname). So a canonical left as a pronoun
-  (``he``) is wrong, and one left as a description (``company`` for ``the company``) is right here.
+  canonical string equals a *key* of ``C``: a *loose name* (a name, or for a person any tail of a
+  run: the surname too), or the text or head word of a mention that is not a pronoun; or when, of
+  all the loose names of the document's clusters written inside the canonical (whole words), the
+  longest is ``C``'s alone (``Tom Reyes, her deputy``: right; ``Okafor's deputy``: Okafor's
+  cluster). So a canonical left as a pronoun (``he``) is wrong, and one left as a description
+  (``company`` for ``the company``) is right here.
 - **canonical**: right when the canonical string is a name of ``C``. Quotes whose cluster has no
   name (``researchers``) are not counted (the table's *named cluster* column is the denominator).
 """
@@ -156,16 +159,37 @@ def cluster_names(mentions: Iterable[Mention]) -> frozenset[str]:
     return frozenset(names)
 
 
-def cluster_keys(mentions: Iterable[Mention]) -> frozenset[str]:
-    """Every string that identifies a cluster: its names, and the text and head of its mentions."""
-    mentions = [m for m in mentions if m.kind != "pronoun"]
-    keys = set(cluster_names(mentions))
+def _loose_names(mentions: Iterable[Mention]) -> set[str]:
+    """A cluster's names, and for a person every tail of a run (the surname too)."""
+    mentions = list(mentions)
+    names = set(cluster_names(mentions))
     for mention in mentions:
-        keys |= {name_key(mention.text), name_key(mention.head.form)}
         if mention.entity == "person":
-            keys |= {tail for run in _runs(mention) for tail in _tails(run, 1)}
+            names |= {tail for run in _runs(mention) for tail in _tails(run, 1)}
+    names.discard("")
+    return names
+
+
+def cluster_keys(mentions: Iterable[Mention]) -> frozenset[str]:
+    """Every string that identifies a cluster: its loose names, and the text and head of its mentions."""
+    mentions = [m for m in mentions if m.kind != "pronoun"]
+    keys = _loose_names(mentions) | {key for m in mentions for key in (name_key(m.text), name_key(m.head.form))}
     keys.discard("")
     return frozenset(keys)
+
+
+def named_cluster(doc: CorefDocument, canonical: str) -> str | None:
+    """The cluster whose (loose) name written inside `canonical` has the most words; None if none or a tie."""
+    padded = f" {canonical} "
+    found = [
+        (len(name.split()), cluster)
+        for cluster, mentions in doc.clusters.items()
+        for name in _loose_names(mentions)
+        if f" {name} " in padded
+    ]
+    longest = max((n for n, _ in found), default=0)
+    clusters = {cluster for n, cluster in found if n == longest}
+    return clusters.pop() if len(clusters) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -210,7 +234,8 @@ def check_quote(doc: CorefDocument, quote: Quote) -> SpeakerCheck:
         resolved = match_mention(doc, *antecedent)
         cluster_right = resolved is not None and resolved.cluster == mention.cluster
     else:
-        cluster_right = bool({canonical, name_key(speaker.canonical)} & cluster_keys(cluster))
+        keys = {canonical, name_key(speaker.canonical)}
+        cluster_right = bool(keys & cluster_keys(cluster)) or named_cluster(doc, canonical) == mention.cluster
     return replace(
         base,
         kind=mention.kind,

@@ -185,6 +185,9 @@ def test_names_of_a_person_are_the_fullest(doc):
         ("her deputy", "deputy", 0, True, False),  # a description: its cluster, but no name
         ("her deputy", "Tom Reyes", 0, True, True),
         ("Tom Reyes", "Lena Okafor", 0, False, False),
+        ("Tom Reyes", "Tom Reyes, her deputy", 0, True, False),  # the apposition kept: the name inside decides
+        ("her deputy", "Okafor's deputy", 0, False, False),  # the name inside is someone else's
+        ("Tom Reyes", "Lena Okafor and Tom Reyes", 0, False, False),  # two names as long: a tie decides nothing
     ],
 )
 def test_cluster_and_canonical_verdicts(doc, speaker, canonical, occurrence, cluster, canonical_right):
