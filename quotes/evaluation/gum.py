@@ -94,7 +94,7 @@ def name_key(text: str) -> str:
 
 def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
     shared = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    return shared / (max(a[1], b[1]) - min(a[0], b[0]))
+    return shared / max(1, max(a[1], b[1]) - min(a[0], b[0]))
 
 
 def span_head(doc: CorefDocument, start: int, end: int) -> Word | None:
