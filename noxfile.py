@@ -36,7 +36,8 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def evaluate(session: nox.Session) -> None:
-    """Score the seeds and PolNeAR; writes the README's Accuracy section (pipelines side by side, then details)."""
+    """Score the seeds, PolNeAR and the speakers' identity on GUM test; writes the README's Accuracy section
+    (pipelines side by side, then details)."""
     session.install("-e", ".[baseline]")
     session.run("python", "-m", "quotes.evaluation.compare", "--readme", "README.md")
     session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
@@ -60,6 +61,7 @@ def evaluate(session: nox.Session) -> None:
         "--readme",
         "README.md",
     )
+    session.run("quotes", "evaluate", "gum", f"{CORPORA}/gum", "--split", "test", "--readme", "README.md")
 
 
 @nox.session

@@ -12,6 +12,7 @@ from spacy.language import Language
 from quotes.batch.inputs import read_records
 from quotes.cli.commands import EXIT_OK, extractor_of
 from quotes.evaluation.corpora import load_brat, speech_cue_classifier
+from quotes.evaluation.gum import read_gum, score_gum
 from quotes.evaluation.markdown import measured_on, replace_block
 from quotes.evaluation.scoring import Report, canonical_checker, read_seed_gold, score
 from quotes.extractor import Extractor
@@ -21,6 +22,8 @@ from quotes.records import Quote
 
 def run_evaluate(args: argparse.Namespace) -> int:
     extractor = extractor_of(args)
+    if args.format == "gum":
+        return run_gum(args, extractor)
     nlp, lexicon = extractor.nlp, extractor.lexicon
     if args.format == "seeds":
         texts = {p.stem: p.read_text(encoding="utf8") for p in sorted(Path(args.texts).glob("*.txt"))}
@@ -80,6 +83,26 @@ def _textacy_predictions(texts: dict[str, str], nlp: Language) -> tuple[list[Quo
         except ValueError:
             failed += 1
     return quotes, failed
+
+
+def run_gum(args: argparse.Namespace, extractor: Extractor) -> int:
+    """Speaker identity on GUM's gold coreference (news and interviews of one split)."""
+    documents = read_gum(Path(args.gold), args.split)
+    texts = {doc.id: doc.text for doc in documents}
+    predicted, failed = _predictions(args.predictions, texts, extractor)
+    result = score_gum(f"GUM {args.split} (news, interview)", documents, predicted)
+    table = result.to_markdown()
+    if failed:
+        table += f"\n\n- {failed} of {len(texts)} documents failed (counted as finding nothing)"
+    print(table)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(result.as_dict(), indent=2) + "\n", encoding="utf8")
+    if args.readme:
+        body = (
+            f"_Measured {measured_on()}, model `{args.model or DEFAULT_MODEL}`, by `{args.command_line}`:_\n\n{table}"
+        )
+        replace_block(Path(args.readme), "<!-- accuracy:gum:start -->", "<!-- accuracy:gum:end -->", body)
+    return EXIT_OK
 
 
 def write_readme_block(readme: Path, key: str, report: Report, command: str, model: str) -> None:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from quotes.batch.inputs import DEFAULT_GLOBS
+from quotes.evaluation.gum import SPLITS
 from quotes.evaluation.scoring import FOLDS
 from quotes.nlp.pipeline import DEFAULT_MODEL
 
@@ -105,10 +106,15 @@ def _evaluate_command(commands: Subcommands) -> None:
     evaluate = commands.add_parser(
         "evaluate",
         help="score extraction against hand-annotated gold",
-        description="Score extraction against gold: the seed gold format or brat standoff (PolNeAR).",
+        description="Score extraction against gold: the seed gold format, brat standoff (PolNeAR), or the "
+        "speakers' identity on GUM's gold coreference.",
     )
-    evaluate.add_argument("format", choices=["seeds", "brat"], help="gold format")
-    evaluate.add_argument("gold", help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/")
+    evaluate.add_argument("format", choices=["seeds", "brat", "gum"], help="gold format")
+    evaluate.add_argument(
+        "gold",
+        help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/; "
+        "gum: the GUM folder (dep/*.conllu and splits.md)",
+    )
     evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
     evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents")
     evaluate.add_argument(
@@ -117,6 +123,9 @@ def _evaluate_command(commands: Subcommands) -> None:
         default=None,
         help=f"brat: only the documents of these folds, comma-separated (a document's fold is the CRC-32 of "
         f"its id mod {FOLDS}): e.g. 1,2,3,4 to tune on and 0 held out",
+    )
+    evaluate.add_argument(
+        "--split", choices=SPLITS, default="test", help="gum: the split's news and interviews (default: test)"
     )
     evaluate.add_argument("--predictions", help="score these records instead of extracting")
     evaluate.add_argument(
