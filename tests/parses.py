@@ -419,3 +419,81 @@ UD_SPEAKER_AS_APPOSITION = [
     ("said", 6, "ROOT", "VERB", "say", "VBD"),
     (".", 6, "punct", "PUNCT", "."),
 ]
+
+# `Officials said they would help, but there is no money.`: a conjunct with an expletive
+# subject is a clause of its own, not more of the content (ClearNLP: `money` is `attr`)
+CLEAR_BUT_THERE_IS = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("they", 4, "nsubj", "PRON", "they", "PRP"),
+    ("would", 4, "aux", "AUX", "would", "MD"),
+    ("help", 1, "ccomp", "VERB", "help", "VB"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("but", 1, "cc", "CCONJ", "but", "CC"),
+    ("there", 8, "expl", "PRON", "there", "EX"),
+    ("is", 1, "conj", "VERB", "be", "VBZ"),
+    ("no", 10, "det", "DET", "no", "DT"),
+    ("money", 8, "attr", "NOUN", "money", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+UD_BUT_THERE_IS = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("they", 4, "nsubj", "PRON", "they", "PRP"),
+    ("would", 4, "aux", "AUX", "would", "MD"),
+    ("help", 1, "ccomp", "VERB", "help", "VB"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("but", 8, "cc", "CCONJ", "but", "CC"),
+    ("there", 8, "expl", "PRON", "there", "EX"),
+    ("is", 1, "conj", "VERB", "be", "VBZ"),
+    ("no", 10, "det", "DET", "no", "DT"),
+    ("money", 8, "nsubj", "NOUN", "money", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# `The mayor joked that the bridge was old, but went on to say the city would fix it.`: a
+# conjunct whose open complement is a cue verb is a report of its own, not more of the content
+CLEAR_WENT_ON_TO_SAY = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("joked", 2, "ROOT", "VERB", "joke", "VBD"),
+    ("that", 6, "mark", "SCONJ", "that", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("bridge", 6, "nsubj", "NOUN", "bridge", "NN"),
+    ("was", 2, "ccomp", "AUX", "be", "VBD"),
+    ("old", 6, "acomp", "ADJ", "old", "JJ"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("but", 2, "cc", "CCONJ", "but", "CC"),
+    ("went", 2, "conj", "VERB", "go", "VBD"),
+    ("on", 10, "prt", "ADP", "on", "RP"),
+    ("to", 13, "aux", "PART", "to", "TO"),
+    ("say", 10, "xcomp", "VERB", "say", "VB"),
+    ("the", 15, "det", "DET", "the", "DT"),
+    ("city", 17, "nsubj", "NOUN", "city", "NN"),
+    ("would", 17, "aux", "AUX", "would", "MD"),
+    ("fix", 13, "ccomp", "VERB", "fix", "VB"),
+    ("it", 17, "dobj", "PRON", "it", "PRP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+UD_WENT_ON_TO_SAY = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("joked", 2, "ROOT", "VERB", "joke", "VBD"),
+    ("that", 7, "mark", "SCONJ", "that", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("bridge", 7, "nsubj", "NOUN", "bridge", "NN"),
+    ("was", 7, "cop", "AUX", "be", "VBD"),
+    ("old", 2, "ccomp", "ADJ", "old", "JJ"),
+    (",", 10, "punct", "PUNCT", ",", ","),
+    ("but", 10, "cc", "CCONJ", "but", "CC"),
+    ("went", 2, "conj", "VERB", "go", "VBD"),
+    ("on", 10, "compound:prt", "ADP", "on", "RP"),
+    ("to", 13, "mark", "PART", "to", "TO"),
+    ("say", 10, "xcomp", "VERB", "say", "VB"),
+    ("the", 15, "det", "DET", "the", "DT"),
+    ("city", 17, "nsubj", "NOUN", "city", "NN"),
+    ("would", 17, "aux", "AUX", "would", "MD"),
+    ("fix", 13, "ccomp", "VERB", "fix", "VB"),
+    ("it", 17, "obj", "PRON", "it", "PRP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]

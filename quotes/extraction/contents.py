@@ -260,15 +260,21 @@ def _further_reports(heads: list[Token], lexicon: Lexicon) -> set[int]:
 def _content_continuation(verb: Token, content_end: int, lexicon: Lexicon) -> set[int]:
     """`said he has not held dinners and never called a donor`, `said … and that the
     committee would continue`: a conjunct the parser hung on the cue, after its content,
-    with no subject of its own or opened by `that`, and not itself a report, continues
-    the content."""
+    with no subject of its own (nor an expletive `there`) or opened by `that`, and not
+    itself a report (nor `went on to say`), continues the content."""
     tokens: set[int] = set()
     for conjunct in children_with(verb, "conjunct"):
         if conjunct.i <= content_end or conjunct.pos_ not in VERBAL_POS | NOMINAL_POS | {"ADJ"}:
             continue
-        if subject_of(conjunct) is not None and not has_marker(conjunct, "that"):
-            continue
-        if lexicon.is_cue_verb(lexicon.cue_lemma(conjunct)) or conjunct.sent.start != verb.sent.start:
+        if children_with(conjunct, *SUBJECT_ROLES, "expletive") and not has_marker(conjunct, "that"):
+            continue  # `…, but there is …`: a clause of its own, whatever fills its subject
+        if _holds_report(conjunct, lexicon) or conjunct.sent.start != verb.sent.start:
             continue
         tokens |= {t.i for t in conjunct.subtree}
     return tokens
+
+
+def _holds_report(verb: Token, lexicon: Lexicon) -> bool:
+    """A cue verb, or a verb whose open complement is one (`went on to say`): a report of its own."""
+    chain = [verb, *children_with(verb, "open_complement")]
+    return any(t.pos_ in VERBAL_POS and lexicon.is_cue_verb(lexicon.cue_lemma(t)) for t in chain)

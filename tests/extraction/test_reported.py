@@ -5,13 +5,16 @@ from __future__ import annotations
 import pytest
 from parses import (
     CLEAR_ACCORDING,
+    CLEAR_BUT_THERE_IS,
     CLEAR_POSTPOSED,
     CLEAR_SAID_THAT,
+    CLEAR_WENT_ON_TO_SAY,
     UD_ACCORDING,
     UD_AS_NOTED,
     UD_ASKED_WHETHER,
     UD_BREAK_AFTER_CUE,
     UD_BREAK_BEFORE_SPEAKER,
+    UD_BUT_THERE_IS,
     UD_COMMA_ON_SPEAKER,
     UD_CONTENT_CONTINUES,
     UD_DEAL_ANNOUNCED,
@@ -38,6 +41,7 @@ from parses import (
     UD_TWO_SUBJECTS,
     UD_VOWED,
     UD_WARNED_SATURDAY_THAT,
+    UD_WENT_ON_TO_SAY,
     VOWED_SPACES,
 )
 
@@ -69,6 +73,20 @@ def test_said_that_clause(make_doc, rows):
 def test_a_conjunct_hung_on_the_cue_continues_the_content(make_doc):
     found = only(make_doc(UD_CONTENT_CONTINUES))
     assert (found.speaker.text, found.content.text) == ("Conway", "she recruited Bossie but has not decided")
+
+
+@pytest.mark.parametrize("rows", [UD_BUT_THERE_IS, CLEAR_BUT_THERE_IS], ids=["ud", "clearnlp"])
+def test_a_conjunct_with_an_expletive_subject_does_not_continue_the_content(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.cue.text, found.content.text) == ("said", "they would help")
+
+
+@pytest.mark.parametrize("rows", [UD_WENT_ON_TO_SAY, CLEAR_WENT_ON_TO_SAY], ids=["ud", "clearnlp"])
+def test_a_conjunct_that_goes_on_to_report_does_not_continue_the_content(make_doc, rows):
+    found = find_reported(make_doc(rows), LEXICON)
+    joked = [a for a in found if a.cue.text == "joked"]
+    assert [a.content.text for a in joked] == ["the bridge was old"]
+    assert [a.content.text for a in found if a.cue.text == "say"] == ["the city would fix it"]
 
 
 def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):
