@@ -497,3 +497,28 @@ UD_WENT_ON_TO_SAY = [
     ("it", 17, "obj", "PRON", "it", "PRP"),
     (".", 2, "punct", "PUNCT", ".", "."),
 ]
+
+# `Most voters said yes.` / `He said so.`: a pro-form right after a speech verb is the content
+UD_SAID_YES = [
+    ("Most", 1, "amod", "ADJ", "most", "JJS"),
+    ("voters", 2, "nsubj", "NOUN", "voter", "NNS"),
+    ("said", 2, "ROOT", "VERB", "say", "VBD"),
+    ("yes", 2, "obj", "INTJ", "yes", "UH"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_SAID_YES = [row if row[2] != "obj" else (*row[:2], "intj", *row[3:]) for row in UD_SAID_YES]
+UD_SAID_SO = [
+    ("He", 1, "nsubj", "PRON", "he", "PRP"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("so", 1, "advmod", "ADV", "so", "RB"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+# `She said no one came.`: `no` opens a noun phrase here, it is no answer
+UD_SAID_NO_ONE = [
+    ("She", 1, "nsubj", "PRON", "she", "PRP"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("no", 3, "det", "DET", "no", "DT"),
+    ("one", 4, "nsubj", "PRON", "one", "NN"),
+    ("came", 1, "ccomp", "VERB", "come", "VBD"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]

@@ -130,6 +130,10 @@ def _phrasal_content(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) 
         tokens = {t.i for c in dependents for t in c.subtree}
         if tokens and has_quote(verb.doc, tokens, quoted):
             return clause_span(verb.doc, tokens), "quoted_fragment"
+    if lemma in lexicon.speech_verbs:
+        proform = _proform(verb, lexicon.proform_contents)
+        if proform is not None:
+            return proform, "proform"
     if lemma in lexicon.proposition_object_verbs:
         nominal = _nominal_object(verb, passive_subject=lemma not in lexicon.target_verbs)
         if nominal is not None:
@@ -139,6 +143,21 @@ def _phrasal_content(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) 
         if following is not None:
             return following, "next_sentence"
     return _topic_of(verb, lexicon.topic_prepositions.get(lemma, frozenset()), quoted), "topic"
+
+
+def _proform(verb: Token, proforms: frozenset[str]) -> Span | None:
+    """`said so`, `said yes.`: a word that stands for the whole proposition or answer, hung on
+    the cue right after it and ending the phrase, is what was said."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    word = doc[verb.i + 1]
+    if word.lower_ not in proforms or word.head.i != verb.i:
+        return None
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is not None and not (after.is_punct or after.is_space or after.pos_ == "CCONJ"):
+        return None  # `said so far`, `said no one`
+    return doc[word.i : word.i + 1]
 
 
 def _nominal_object(verb: Token, passive_subject: bool) -> tuple[Span | None, str] | None:

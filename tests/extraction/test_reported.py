@@ -8,6 +8,7 @@ from parses import (
     CLEAR_BUT_THERE_IS,
     CLEAR_POSTPOSED,
     CLEAR_SAID_THAT,
+    CLEAR_SAID_YES,
     CLEAR_WENT_ON_TO_SAY,
     UD_ACCORDING,
     UD_AS_NOTED,
@@ -30,7 +31,10 @@ from parses import (
     UD_POSTPOSED,
     UD_QUOTE_THEN_MORE,
     UD_REPORTED_QUOTING_THAT,
+    UD_SAID_NO_ONE,
+    UD_SAID_SO,
     UD_SAID_THAT,
+    UD_SAID_YES,
     UD_SAYING,
     UD_SAYS_NO_THAT,
     UD_SOURCELESS,
@@ -87,6 +91,21 @@ def test_a_conjunct_that_goes_on_to_report_does_not_continue_the_content(make_do
     joked = [a for a in found if a.cue.text == "joked"]
     assert [a.content.text for a in joked] == ["the bridge was old"]
     assert [a.content.text for a in found if a.cue.text == "say"] == ["the city would fix it"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "word"),
+    [(UD_SAID_YES, "yes"), (CLEAR_SAID_YES, "yes"), (UD_SAID_SO, "so")],
+    ids=["ud-yes", "clearnlp-yes", "so"],
+)
+def test_a_proform_after_a_speech_verb_is_the_content(make_doc, rows, word):
+    found = only(make_doc(rows))
+    assert (found.rule, found.cue.text, found.content.text) == ("proform", "said", word)
+
+
+def test_a_determiner_no_is_no_proform(make_doc):
+    found = only(make_doc(UD_SAID_NO_ONE))
+    assert (found.rule, found.content.text) == ("clausal_complement", "no one came")
 
 
 def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):
