@@ -522,3 +522,59 @@ UD_SAID_NO_ONE = [
     ("came", 1, "ccomp", "VERB", "come", "VBD"),
     (".", 1, "punct", "PUNCT", ".", "."),
 ]
+
+# `The union called for new talks in recent weeks.`: the time phrase (a DATE entity, tokens
+# 5-7) is when it was said, not part of the topic; the parsers hang it on the noun or the verb
+UD_CALLED_FOR_IN_WEEKS = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("union", 2, "nsubj", "NOUN", "union", "NN"),
+    ("called", 2, "ROOT", "VERB", "call", "VBD"),
+    ("for", 5, "case", "ADP", "for", "IN"),
+    ("new", 5, "amod", "ADJ", "new", "JJ"),
+    ("talks", 2, "obl", "NOUN", "talk", "NNS"),
+    ("in", 8, "case", "ADP", "in", "IN"),
+    ("recent", 8, "amod", "ADJ", "recent", "JJ"),
+    ("weeks", 5, "nmod", "NOUN", "week", "NNS"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_CALLED_FOR_IN_WEEKS = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("union", 2, "nsubj", "NOUN", "union", "NN"),
+    ("called", 2, "ROOT", "VERB", "call", "VBD"),
+    ("for", 2, "prep", "ADP", "for", "IN"),
+    ("new", 5, "amod", "ADJ", "new", "JJ"),
+    ("talks", 3, "pobj", "NOUN", "talk", "NNS"),
+    ("in", 2, "prep", "ADP", "in", "IN"),
+    ("recent", 8, "amod", "ADJ", "recent", "JJ"),
+    ("weeks", 6, "pobj", "NOUN", "week", "NNS"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# `With the city promising repairs, residents waited.`: a participle with its own subject in a
+# `with` clause sets the scene; its object is not reported
+UD_WITH_PROMISING = [
+    ("With", 3, "mark", "SCONJ", "with", "IN"),
+    ("the", 2, "det", "DET", "the", "DT"),
+    ("city", 3, "nsubj", "NOUN", "city", "NN"),
+    ("promising", 7, "advcl", "VERB", "promise", "VBG"),
+    ("new", 5, "amod", "ADJ", "new", "JJ"),
+    ("repairs", 3, "obj", "NOUN", "repair", "NNS"),
+    (",", 7, "punct", "PUNCT", ",", ","),
+    ("residents", 7, "nsubj", "NOUN", "resident", "NNS"),
+    ("waited", 7, "ROOT", "VERB", "wait", "VBD"),
+    (".", 7, "punct", "PUNCT", ".", "."),
+]
+CLEAR_WITH_PROMISING = [
+    ("With", 8, "prep", "ADP", "with", "IN"),
+    ("the", 2, "det", "DET", "the", "DT"),
+    ("city", 3, "nsubj", "NOUN", "city", "NN"),
+    ("promising", 0, "pcomp", "VERB", "promise", "VBG"),
+    ("new", 5, "amod", "ADJ", "new", "JJ"),
+    ("repairs", 3, "dobj", "NOUN", "repair", "NNS"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("residents", 8, "nsubj", "NOUN", "resident", "NNS"),
+    ("waited", 8, "ROOT", "VERB", "wait", "VBD"),
+    (".", 8, "punct", "PUNCT", ".", "."),
+]
+# the same participle without `with` reports its object
+UD_AFTER_PROMISING = [("After", 3, "mark", "SCONJ", "after", "IN"), *UD_WITH_PROMISING[1:]]

@@ -134,7 +134,7 @@ def _phrasal_content(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) 
         proform = _proform(verb, lexicon.proform_contents)
         if proform is not None:
             return proform, "proform"
-    if lemma in lexicon.proposition_object_verbs:
+    if lemma in lexicon.proposition_object_verbs and not _absolute(verb):
         nominal = _nominal_object(verb, passive_subject=lemma not in lexicon.target_verbs)
         if nominal is not None:
             return nominal
@@ -143,6 +143,16 @@ def _phrasal_content(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) 
         if following is not None:
             return following, "next_sentence"
     return _topic_of(verb, lexicon.topic_prepositions.get(lemma, frozenset()), quoted), "topic"
+
+
+def _absolute(verb: Token) -> bool:
+    """`With the US promising reprisals, …`: a participle with its own subject in a `with`
+    clause sets the scene of the main clause; its object is no report of its own."""
+    if verb.tag_ != "VBG" or subject_of(verb) is None:
+        return False
+    if has_marker(verb, "with"):
+        return True  # UD: `with` marks the clause
+    return role(verb) == "prepositional_complement" and verb.head.lower_ == "with"  # ClearNLP
 
 
 def _proform(verb: Token, proforms: frozenset[str]) -> Span | None:
@@ -228,18 +238,29 @@ def _active_form(verb: Token) -> bool:
 _TIME_PREPOSITIONS = frozenset({"after", "before", "since", "amid", "until", "ahead"})
 
 
+#: Entity types of a time expression (`in recent weeks`, `on Tuesday`).
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _dated(phrase: Token) -> bool:
+    """A prepositional phrase of time by its object's entity type (`in recent weeks`): the
+    object itself (UD: `obl` with a `case` child) or the object of the preposition (ClearNLP)."""
+    if phrase.ent_type_ in _TIME_ENTITIES and children_with(phrase, "case_marker"):
+        return True
+    return any(obj.ent_type_ in _TIME_ENTITIES for obj in children_with(phrase, "prepositional_object"))
+
+
 def _noun_phrase_core(noun: Token) -> set[int]:
-    """A nominal content without when it was said (`a ban | after the attack`) nor a clause
-    or apposition set off by a comma (`a win in Texas|, which votes on March 1`)."""
+    """A nominal content without when it was said (`a ban | after the attack`, `| in recent
+    weeks`) nor a clause or apposition set off by a comma (`a win in Texas|, which votes on March 1`)."""
     tokens = {t.i for t in noun.subtree}
     for child in noun.children:
         if child.i < noun.i:
             continue
         set_off = child.doc[child.left_edge.i - 1].text == ","
         described = set_off and role(child) in {"relative_clause", "clause_modifier", "apposition"}
-        timed = preposition_of(child) in _TIME_PREPOSITIONS or (
-            role(child) == "preposition" and child.lower_ in _TIME_PREPOSITIONS
-        )
+        timed = preposition_of(child) in _TIME_PREPOSITIONS or _dated(child)
+        timed |= role(child) == "preposition" and (child.lower_ in _TIME_PREPOSITIONS or _dated(child))
         if described or timed:
             tokens -= {t.i for t in child.subtree}
     return tokens
@@ -248,7 +269,8 @@ def _noun_phrase_core(noun: Token) -> set[int]:
 def _rest_of_phrase(doc: Doc, start: int) -> set[int]:
     """`her plans | to combat the problem`: words the parser cut off a nominal content,
     up to the next punctuation (a hyphen inside a word aside: `a now-sold stake`),
-    coordinator, subordinate clause (`as the vote neared`) or time (`after the attack`)."""
+    coordinator, subordinate clause (`as the vote neared`) or time (`after the attack`, `in
+    recent weeks`)."""
     end = start
     if start < len(doc) and doc[start].lower_ in _TIME_PREPOSITIONS:
         return set()
@@ -256,6 +278,7 @@ def _rest_of_phrase(doc: Doc, start: int) -> set[int]:
         (doc[end].is_punct and not (doc[end].tag_ == "HYPH" and not doc[end - 1].whitespace_))
         or doc[end].pos_ in _PHRASE_END
         or doc[end].is_space
+        or (doc[end].pos_ == "ADP" and end + 1 < len(doc) and doc[end + 1].ent_type_ in _TIME_ENTITIES)
     ):
         end += 1
     return set(range(start, end))

@@ -6,16 +6,20 @@ import pytest
 from parses import (
     CLEAR_ACCORDING,
     CLEAR_BUT_THERE_IS,
+    CLEAR_CALLED_FOR_IN_WEEKS,
     CLEAR_POSTPOSED,
     CLEAR_SAID_THAT,
     CLEAR_SAID_YES,
     CLEAR_WENT_ON_TO_SAY,
+    CLEAR_WITH_PROMISING,
     UD_ACCORDING,
+    UD_AFTER_PROMISING,
     UD_AS_NOTED,
     UD_ASKED_WHETHER,
     UD_BREAK_AFTER_CUE,
     UD_BREAK_BEFORE_SPEAKER,
     UD_BUT_THERE_IS,
+    UD_CALLED_FOR_IN_WEEKS,
     UD_COMMA_ON_SPEAKER,
     UD_CONTENT_CONTINUES,
     UD_DEAL_ANNOUNCED,
@@ -46,8 +50,10 @@ from parses import (
     UD_VOWED,
     UD_WARNED_SATURDAY_THAT,
     UD_WENT_ON_TO_SAY,
+    UD_WITH_PROMISING,
     VOWED_SPACES,
 )
+from spacy.tokens import Span
 
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.merging import quotes_from_doc
@@ -106,6 +112,24 @@ def test_a_proform_after_a_speech_verb_is_the_content(make_doc, rows, word):
 def test_a_determiner_no_is_no_proform(make_doc):
     found = only(make_doc(UD_SAID_NO_ONE))
     assert (found.rule, found.content.text) == ("clausal_complement", "no one came")
+
+
+@pytest.mark.parametrize("rows", [UD_CALLED_FOR_IN_WEEKS, CLEAR_CALLED_FOR_IN_WEEKS], ids=["ud", "clearnlp"])
+def test_a_time_phrase_is_not_part_of_a_nominal_content(make_doc, rows):
+    doc = make_doc(rows)
+    doc.ents = [Span(doc, 7, 9, label="DATE")]  # `recent weeks`
+    found = only(doc)
+    assert (found.rule, found.content.text) == ("topic", "new talks")
+
+
+@pytest.mark.parametrize("rows", [UD_WITH_PROMISING, CLEAR_WITH_PROMISING], ids=["ud", "clearnlp"])
+def test_the_object_of_a_with_absolute_is_not_reported(make_doc, rows):
+    assert find_reported(make_doc(rows), LEXICON) == []
+
+
+def test_the_object_of_a_participle_outside_a_with_clause_is_reported(make_doc):
+    found = only(make_doc(UD_AFTER_PROMISING))
+    assert (found.rule, found.content.text) == ("nominal_object", "new repairs")
 
 
 def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):
