@@ -578,3 +578,26 @@ CLEAR_WITH_PROMISING = [
 ]
 # the same participle without `with` reports its object
 UD_AFTER_PROMISING = [("After", 3, "mark", "SCONJ", "after", "IN"), *UD_WITH_PROMISING[1:]]
+
+# `The mayor rebutted that criticism on Monday.`: `that` determines the noun; the content is
+# the noun phrase, not the words after `that`
+UD_REBUTTED_THAT_CRITICISM = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("rebutted", 2, "ROOT", "VERB", "rebut", "VBD"),
+    ("that", 4, "det", "DET", "that", "DT"),
+    ("criticism", 2, "obj", "NOUN", "criticism", "NN"),
+    ("on", 6, "case", "ADP", "on", "IN"),
+    ("Monday", 2, "obl", "PROPN", "Monday", "NNP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_REBUTTED_THAT_CRITICISM = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("rebutted", 2, "ROOT", "VERB", "rebut", "VBD"),
+    ("that", 4, "det", "DET", "that", "DT"),
+    ("criticism", 2, "dobj", "NOUN", "criticism", "NN"),
+    ("on", 2, "prep", "ADP", "on", "IN"),
+    ("Monday", 5, "pobj", "PROPN", "Monday", "NNP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]

@@ -103,6 +103,8 @@ def surface_clause(verb: Token, addressee: bool) -> Span | None:
     for j in range(verb.i + 1, min(verb.i + 7, end - 1)):
         token = doc[j]
         if token.lower_ == "that":
+            if _demonstrative(token):  # `rebut that criticism`: the noun phrase, not a clause after it
+                return clause_span(doc, {t.i for t in token.head.subtree if t.i >= j})
             return clause_span(doc, set(range(j + 1, end)))
         if circumstance or (token.pos_ == "ADP" and j == verb.i + 1):
             circumstance = token.pos_ in _CIRCUMSTANCE_POS
@@ -129,3 +131,14 @@ def _opens_clause(words: Span) -> bool:
         if token.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"} and token.tag_ != "POS":
             return False
     return False
+
+
+def _demonstrative(that: Token) -> bool:
+    """`that` as a determiner of the singular noun after it (`that criticism`), not a
+    complementizer (`that troops would …`: a plural noun takes no `that`), and with no verb
+    of its own after the noun phrase (`that Russia would …`)."""
+    noun = that.head
+    if that.pos_ != "DET" or noun.i <= that.i or noun.tag_ not in {"NN", "NNP"}:
+        return False
+    following = that.doc[noun.i + 1] if noun.i + 1 < len(that.doc) else None
+    return following is None or not (following.pos_ in VERBAL_POS and following.tag_ in FINITE_TAGS | {"MD"})

@@ -8,6 +8,7 @@ from parses import (
     CLEAR_BUT_THERE_IS,
     CLEAR_CALLED_FOR_IN_WEEKS,
     CLEAR_POSTPOSED,
+    CLEAR_REBUTTED_THAT_CRITICISM,
     CLEAR_SAID_THAT,
     CLEAR_SAID_YES,
     CLEAR_WENT_ON_TO_SAY,
@@ -34,6 +35,7 @@ from parses import (
     UD_POINTED_TO,
     UD_POSTPOSED,
     UD_QUOTE_THEN_MORE,
+    UD_REBUTTED_THAT_CRITICISM,
     UD_REPORTED_QUOTING_THAT,
     UD_SAID_NO_ONE,
     UD_SAID_SO,
@@ -130,6 +132,12 @@ def test_the_object_of_a_with_absolute_is_not_reported(make_doc, rows):
 def test_the_object_of_a_participle_outside_a_with_clause_is_reported(make_doc):
     found = only(make_doc(UD_AFTER_PROMISING))
     assert (found.rule, found.content.text) == ("nominal_object", "new repairs")
+
+
+@pytest.mark.parametrize("rows", [UD_REBUTTED_THAT_CRITICISM, CLEAR_REBUTTED_THAT_CRITICISM], ids=["ud", "clearnlp"])
+def test_a_demonstrative_that_opens_no_clause(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.cue.text, found.content.text) == ("rebutted", "criticism")
 
 
 def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):
