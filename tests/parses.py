@@ -601,3 +601,25 @@ CLEAR_REBUTTED_THAT_CRITICISM = [
     ("Monday", 5, "pobj", "PROPN", "Monday", "NNP"),
     (".", 2, "punct", "PUNCT", ".", "."),
 ]
+
+# `“We won,” said Mayor Lee who runs the city.` with the quote left unattached: the words after
+# a verb that follows a closing quote mark name the speaker, they are no clause it reports
+CLEAR_SAID_AFTER_QUOTE = [
+    ("“", 2, "punct", "PUNCT", "“", "``"),
+    ("We", 2, "nsubj", "PRON", "we", "PRP"),
+    ("won", 5, "dep", "VERB", "win", "VBD"),
+    (",", 5, "punct", "PUNCT", ",", ","),
+    ("”", 5, "punct", "PUNCT", "”", "''"),
+    ("said", 5, "ROOT", "VERB", "say", "VBD"),
+    ("Mayor", 7, "compound", "PROPN", "Mayor", "NNP"),
+    ("Lee", 5, "nsubj", "PROPN", "Lee", "NNP"),
+    ("who", 9, "nsubj", "PRON", "who", "WP"),
+    ("runs", 7, "relcl", "VERB", "run", "VBZ"),
+    ("the", 11, "det", "DET", "the", "DT"),
+    ("city", 9, "dobj", "NOUN", "city", "NN"),
+    (".", 5, "punct", "PUNCT", ".", "."),
+]
+UD_SAID_AFTER_QUOTE = [
+    row if row[2] not in {"relcl", "dobj"} else (*row[:2], {"relcl": "acl:relcl", "dobj": "obj"}[row[2]], *row[3:])
+    for row in CLEAR_SAID_AFTER_QUOTE
+]

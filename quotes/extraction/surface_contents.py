@@ -98,6 +98,8 @@ def surface_clause(verb: Token, addressee: bool) -> Span | None:
     """When the parse missed the complement: `warned Saturday that <clause>`, `told the
     Times that <clause>`, `says he <verb> …`, read from the words after the verb."""
     doc, end = verb.doc, min(verb.sent.end, enclosing_relative_clause_end(verb) or len(verb.doc))
+    if _after_closing_quote(verb):
+        return None  # `“…,” said Sen. X who …`: the words after the verb name the speaker
     allowed = {"ADV", "PROPN", "PRON", "PUNCT"} | ({"DET", "NOUN", "ADJ"} if addressee else set())
     circumstance = False  # `said in the CNN interview that …`
     for j in range(verb.i + 1, min(verb.i + 7, end - 1)):
@@ -142,3 +144,15 @@ def _demonstrative(that: Token) -> bool:
         return False
     following = that.doc[noun.i + 1] if noun.i + 1 < len(that.doc) else None
     return following is None or not (following.pos_ in VERBAL_POS and following.tag_ in FINITE_TAGS | {"MD"})
+
+
+#: Marks that only close a quotation.
+_CLOSING_MARKS = frozenset({"”", "’’", "''"})
+
+
+def _after_closing_quote(verb: Token) -> bool:
+    """The verb comes right after a closing quote mark, with or without a comma (`“…,” said`)."""
+    before = [t for t in verb.doc[max(0, verb.i - 3) : verb.i] if not t.is_space]
+    if before and before[-1].text == ",":
+        before.pop()
+    return bool(before) and before[-1].is_quote and (before[-1].tag_ == "''" or before[-1].text in _CLOSING_MARKS)

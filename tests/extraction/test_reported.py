@@ -9,6 +9,7 @@ from parses import (
     CLEAR_CALLED_FOR_IN_WEEKS,
     CLEAR_POSTPOSED,
     CLEAR_REBUTTED_THAT_CRITICISM,
+    CLEAR_SAID_AFTER_QUOTE,
     CLEAR_SAID_THAT,
     CLEAR_SAID_YES,
     CLEAR_WENT_ON_TO_SAY,
@@ -37,6 +38,7 @@ from parses import (
     UD_QUOTE_THEN_MORE,
     UD_REBUTTED_THAT_CRITICISM,
     UD_REPORTED_QUOTING_THAT,
+    UD_SAID_AFTER_QUOTE,
     UD_SAID_NO_ONE,
     UD_SAID_SO,
     UD_SAID_THAT,
@@ -138,6 +140,12 @@ def test_the_object_of_a_participle_outside_a_with_clause_is_reported(make_doc):
 def test_a_demonstrative_that_opens_no_clause(make_doc, rows):
     found = only(make_doc(rows))
     assert (found.cue.text, found.content.text) == ("rebutted", "criticism")
+
+
+@pytest.mark.parametrize("rows", [UD_SAID_AFTER_QUOTE, CLEAR_SAID_AFTER_QUOTE], ids=["ud", "clearnlp"])
+def test_the_words_after_a_cue_that_follows_a_quote_are_no_surface_clause(make_doc, rows):
+    found = find_reported(make_doc(rows), LEXICON)
+    assert not [a for a in found if a.rule == "surface_clause"]
 
 
 def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):
