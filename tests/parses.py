@@ -623,3 +623,59 @@ UD_SAID_AFTER_QUOTE = [
     row if row[2] not in {"relcl", "dobj"} else (*row[:2], {"relcl": "acl:relcl", "dobj": "obj"}[row[2]], *row[3:])
     for row in CLEAR_SAID_AFTER_QUOTE
 ]
+
+# `Sanders was declared the winner.`: a passive cue whose subject gets a nominal predicate
+# reports the small clause (token 0 is a PERSON entity)
+CLEAR_DECLARED_WINNER = [
+    ("Sanders", 2, "nsubjpass", "PROPN", "Sanders", "NNP"),
+    ("was", 2, "auxpass", "AUX", "be", "VBD"),
+    ("declared", 2, "ROOT", "VERB", "declare", "VBN"),
+    ("the", 4, "det", "DET", "the", "DT"),
+    ("winner", 2, "oprd", "NOUN", "winner", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+UD_DECLARED_WINNER = [
+    ("Sanders", 2, "nsubj:pass", "PROPN", "Sanders", "NNP"),
+    ("was", 2, "aux:pass", "AUX", "be", "VBD"),
+    ("declared", 2, "ROOT", "VERB", "declare", "VBN"),
+    ("the", 4, "det", "DET", "the", "DT"),
+    ("winner", 2, "xcomp", "NOUN", "winner", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# `Officials said the vote would be held in Texas, where turnout is low.`: a relative clause
+# opened by `where` after a comma is the narrator's description, not what was said
+CLEAR_HELD_IN_TEXAS_WHERE = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("the", 3, "det", "DET", "the", "DT"),
+    ("vote", 6, "nsubjpass", "NOUN", "vote", "NN"),
+    ("would", 6, "aux", "AUX", "would", "MD"),
+    ("be", 6, "auxpass", "AUX", "be", "VB"),
+    ("held", 1, "ccomp", "VERB", "hold", "VBN"),
+    ("in", 6, "prep", "ADP", "in", "IN"),
+    ("Texas", 7, "pobj", "PROPN", "Texas", "NNP"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("where", 12, "advmod", "SCONJ", "where", "WRB"),
+    ("turnout", 12, "nsubj", "NOUN", "turnout", "NN"),
+    ("is", 8, "relcl", "AUX", "be", "VBZ"),
+    ("low", 12, "acomp", "ADJ", "low", "JJ"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+UD_HELD_IN_TEXAS_WHERE = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("the", 3, "det", "DET", "the", "DT"),
+    ("vote", 6, "nsubj:pass", "NOUN", "vote", "NN"),
+    ("would", 6, "aux", "AUX", "would", "MD"),
+    ("be", 6, "aux:pass", "AUX", "be", "VB"),
+    ("held", 1, "ccomp", "VERB", "hold", "VBN"),
+    ("in", 8, "case", "ADP", "in", "IN"),
+    ("Texas", 6, "obl", "PROPN", "Texas", "NNP"),
+    (",", 13, "punct", "PUNCT", ",", ","),
+    ("where", 13, "advmod", "SCONJ", "where", "WRB"),
+    ("turnout", 13, "nsubj", "NOUN", "turnout", "NN"),
+    ("is", 13, "cop", "AUX", "be", "VBZ"),
+    ("low", 8, "acl:relcl", "ADJ", "low", "JJ"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]

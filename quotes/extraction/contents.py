@@ -155,6 +155,17 @@ def _absolute(verb: Token) -> bool:
     return role(verb) == "prepositional_complement" and verb.head.lower_ == "with"  # ClearNLP
 
 
+def _declared_clause(verb: Token, subjects: list[Token]) -> Span | None:
+    """`Sanders was declared the winner`: a passive cue whose subject is given a nominal
+    predicate reports the whole small clause, subject, verb and predicate."""
+    predicates = [c for c in children_with(verb, "open_complement") if c.i > verb.i and c.pos_ in NOMINAL_POS]
+    if not subjects or not predicates:
+        return None
+    tokens = {t.i for t in subjects[0].subtree} | {t.i for t in predicates[0].subtree}
+    tokens |= set(range(subjects[0].i, predicates[0].i))
+    return clause_span(verb.doc, tokens)
+
+
 def _proform(verb: Token, proforms: frozenset[str]) -> Span | None:
     """`said so`, `said yes.`: a word that stands for the whole proposition or answer, hung on
     the cue right after it and ending the phrase, is what was said."""
@@ -179,6 +190,9 @@ def _nominal_object(verb: Token, passive_subject: bool) -> tuple[Span | None, st
         subjects = children_with(verb, "passive_subject")  # `the deal was announced (by …)`
         if subjects and subjects[0].pos_ != "PRON" and subjects[0].ent_type_ != "PERSON":  # not `Smith was charged`
             return clause_span(verb.doc, {t.i for t in subjects[0].subtree}), "passive_subject"
+        declared = _declared_clause(verb, subjects)
+        if declared is not None:
+            return declared, "passive_subject"
     if not _active_form(verb):
         return None
     gerund = gerund_object(verb)  # `reported raising $9 million`, `denied taking part`

@@ -90,8 +90,8 @@ def find_reported(
 _TAIL_BREAKS = frozenset({",", "—", "–", "--"})
 
 
-#: Relative pronouns that open such a comment (`…, which votes on March 1`).
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+#: Relative words that open such a comment (`…, which votes on March 1`, `…, where he trailed`).
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose", "where"})
 
 
 #: Rules whose content is a noun phrase, not a clause: a participle or a clause after a

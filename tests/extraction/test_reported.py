@@ -7,6 +7,8 @@ from parses import (
     CLEAR_ACCORDING,
     CLEAR_BUT_THERE_IS,
     CLEAR_CALLED_FOR_IN_WEEKS,
+    CLEAR_DECLARED_WINNER,
+    CLEAR_HELD_IN_TEXAS_WHERE,
     CLEAR_POSTPOSED,
     CLEAR_REBUTTED_THAT_CRITICISM,
     CLEAR_SAID_AFTER_QUOTE,
@@ -25,9 +27,11 @@ from parses import (
     UD_COMMA_ON_SPEAKER,
     UD_CONTENT_CONTINUES,
     UD_DEAL_ANNOUNCED,
+    UD_DECLARED_WINNER,
     UD_DEMAND_THAT,
     UD_DENIED_INVOLVEMENT,
     UD_GROUP_BLAMED,
+    UD_HELD_IN_TEXAS_WHERE,
     UD_MILITARY_IN_STATEMENT,
     UD_MISATTACHED_TAIL,
     UD_NAME_SPLIT_BY_PARSE,
@@ -146,6 +150,20 @@ def test_a_demonstrative_that_opens_no_clause(make_doc, rows):
 def test_the_words_after_a_cue_that_follows_a_quote_are_no_surface_clause(make_doc, rows):
     found = find_reported(make_doc(rows), LEXICON)
     assert not [a for a in found if a.rule == "surface_clause"]
+
+
+@pytest.mark.parametrize("rows", [UD_DECLARED_WINNER, CLEAR_DECLARED_WINNER], ids=["ud", "clearnlp"])
+def test_a_passive_cue_with_a_nominal_predicate_reports_the_small_clause(make_doc, rows):
+    doc = make_doc(rows)
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    found = only(doc)
+    assert (found.rule, found.content.text) == ("passive_subject", "Sanders was declared the winner")
+
+
+@pytest.mark.parametrize("rows", [UD_HELD_IN_TEXAS_WHERE, CLEAR_HELD_IN_TEXAS_WHERE], ids=["ud", "clearnlp"])
+def test_a_where_clause_after_a_comma_ends_the_content(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.rule, found.content.text) == ("clausal_complement", "the vote would be held in Texas")
 
 
 def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):
