@@ -679,3 +679,21 @@ UD_HELD_IN_TEXAS_WHERE = [
     ("low", 8, "acl:relcl", "ADJ", "low", "JJ"),
     (".", 1, "punct", "PUNCT", ".", "."),
 ]
+
+# `Officials asked for more time.`: what was asked for is what was said (a topic preposition)
+UD_ASKED_FOR = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("asked", 1, "ROOT", "VERB", "ask", "VBD"),
+    ("for", 4, "case", "ADP", "for", "IN"),
+    ("more", 4, "amod", "ADJ", "more", "JJR"),
+    ("time", 1, "obl", "NOUN", "time", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+CLEAR_ASKED_FOR = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("asked", 1, "ROOT", "VERB", "ask", "VBD"),
+    ("for", 1, "prep", "ADP", "for", "IN"),
+    ("more", 4, "amod", "ADJ", "more", "JJR"),
+    ("time", 2, "pobj", "NOUN", "time", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
