@@ -697,3 +697,23 @@ CLEAR_ASKED_FOR = [
     ("time", 2, "pobj", "NOUN", "time", "NN"),
     (".", 1, "punct", "PUNCT", ".", "."),
 ]
+
+# `The senators agreed with the proposal.`: what a speaker agreed with is what was spoken about
+UD_AGREED_WITH = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("senators", 2, "nsubj", "NOUN", "senator", "NNS"),
+    ("agreed", 2, "ROOT", "VERB", "agree", "VBD"),
+    ("with", 5, "case", "ADP", "with", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("proposal", 2, "obl", "NOUN", "proposal", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_AGREED_WITH = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("senators", 2, "nsubj", "NOUN", "senator", "NNS"),
+    ("agreed", 2, "ROOT", "VERB", "agree", "VBD"),
+    ("with", 2, "prep", "ADP", "with", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("proposal", 3, "pobj", "NOUN", "proposal", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]

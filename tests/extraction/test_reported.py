@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from parses import (
     CLEAR_ACCORDING,
+    CLEAR_AGREED_WITH,
     CLEAR_ASKED_FOR,
     CLEAR_BUT_THERE_IS,
     CLEAR_CALLED_FOR_IN_WEEKS,
@@ -19,6 +20,7 @@ from parses import (
     CLEAR_WITH_PROMISING,
     UD_ACCORDING,
     UD_AFTER_PROMISING,
+    UD_AGREED_WITH,
     UD_AS_NOTED,
     UD_ASKED_FOR,
     UD_ASKED_WHETHER,
@@ -166,6 +168,12 @@ def test_a_passive_cue_with_a_nominal_predicate_reports_the_small_clause(make_do
 def test_a_where_clause_after_a_comma_ends_the_content(make_doc, rows):
     found = only(make_doc(rows))
     assert (found.rule, found.content.text) == ("clausal_complement", "the vote would be held in Texas")
+
+
+@pytest.mark.parametrize("rows", [UD_AGREED_WITH, CLEAR_AGREED_WITH], ids=["ud", "clearnlp"])
+def test_what_was_agreed_with_is_the_topic(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.rule, found.content.text) == ("topic", "the proposal")
 
 
 @pytest.mark.parametrize("rows", [UD_ASKED_FOR, CLEAR_ASKED_FOR], ids=["ud", "clearnlp"])
