@@ -419,3 +419,301 @@ UD_SPEAKER_AS_APPOSITION = [
     ("said", 6, "ROOT", "VERB", "say", "VBD"),
     (".", 6, "punct", "PUNCT", "."),
 ]
+
+# `Officials said they would help, but there is no money.`: a conjunct with an expletive
+# subject is a clause of its own, not more of the content (ClearNLP: `money` is `attr`)
+CLEAR_BUT_THERE_IS = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("they", 4, "nsubj", "PRON", "they", "PRP"),
+    ("would", 4, "aux", "AUX", "would", "MD"),
+    ("help", 1, "ccomp", "VERB", "help", "VB"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("but", 1, "cc", "CCONJ", "but", "CC"),
+    ("there", 8, "expl", "PRON", "there", "EX"),
+    ("is", 1, "conj", "VERB", "be", "VBZ"),
+    ("no", 10, "det", "DET", "no", "DT"),
+    ("money", 8, "attr", "NOUN", "money", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+UD_BUT_THERE_IS = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("they", 4, "nsubj", "PRON", "they", "PRP"),
+    ("would", 4, "aux", "AUX", "would", "MD"),
+    ("help", 1, "ccomp", "VERB", "help", "VB"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("but", 8, "cc", "CCONJ", "but", "CC"),
+    ("there", 8, "expl", "PRON", "there", "EX"),
+    ("is", 1, "conj", "VERB", "be", "VBZ"),
+    ("no", 10, "det", "DET", "no", "DT"),
+    ("money", 8, "nsubj", "NOUN", "money", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# `The mayor joked that the bridge was old, but went on to say the city would fix it.`: a
+# conjunct whose open complement is a cue verb is a report of its own, not more of the content
+CLEAR_WENT_ON_TO_SAY = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("joked", 2, "ROOT", "VERB", "joke", "VBD"),
+    ("that", 6, "mark", "SCONJ", "that", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("bridge", 6, "nsubj", "NOUN", "bridge", "NN"),
+    ("was", 2, "ccomp", "AUX", "be", "VBD"),
+    ("old", 6, "acomp", "ADJ", "old", "JJ"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("but", 2, "cc", "CCONJ", "but", "CC"),
+    ("went", 2, "conj", "VERB", "go", "VBD"),
+    ("on", 10, "prt", "ADP", "on", "RP"),
+    ("to", 13, "aux", "PART", "to", "TO"),
+    ("say", 10, "xcomp", "VERB", "say", "VB"),
+    ("the", 15, "det", "DET", "the", "DT"),
+    ("city", 17, "nsubj", "NOUN", "city", "NN"),
+    ("would", 17, "aux", "AUX", "would", "MD"),
+    ("fix", 13, "ccomp", "VERB", "fix", "VB"),
+    ("it", 17, "dobj", "PRON", "it", "PRP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+UD_WENT_ON_TO_SAY = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("joked", 2, "ROOT", "VERB", "joke", "VBD"),
+    ("that", 7, "mark", "SCONJ", "that", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("bridge", 7, "nsubj", "NOUN", "bridge", "NN"),
+    ("was", 7, "cop", "AUX", "be", "VBD"),
+    ("old", 2, "ccomp", "ADJ", "old", "JJ"),
+    (",", 10, "punct", "PUNCT", ",", ","),
+    ("but", 10, "cc", "CCONJ", "but", "CC"),
+    ("went", 2, "conj", "VERB", "go", "VBD"),
+    ("on", 10, "compound:prt", "ADP", "on", "RP"),
+    ("to", 13, "mark", "PART", "to", "TO"),
+    ("say", 10, "xcomp", "VERB", "say", "VB"),
+    ("the", 15, "det", "DET", "the", "DT"),
+    ("city", 17, "nsubj", "NOUN", "city", "NN"),
+    ("would", 17, "aux", "AUX", "would", "MD"),
+    ("fix", 13, "ccomp", "VERB", "fix", "VB"),
+    ("it", 17, "obj", "PRON", "it", "PRP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# `Most voters said yes.` / `He said so.`: a pro-form right after a speech verb is the content
+UD_SAID_YES = [
+    ("Most", 1, "amod", "ADJ", "most", "JJS"),
+    ("voters", 2, "nsubj", "NOUN", "voter", "NNS"),
+    ("said", 2, "ROOT", "VERB", "say", "VBD"),
+    ("yes", 2, "obj", "INTJ", "yes", "UH"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_SAID_YES = [row if row[2] != "obj" else (*row[:2], "intj", *row[3:]) for row in UD_SAID_YES]
+UD_SAID_SO = [
+    ("He", 1, "nsubj", "PRON", "he", "PRP"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("so", 1, "advmod", "ADV", "so", "RB"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+# `She said no one came.`: `no` opens a noun phrase here, it is no answer
+UD_SAID_NO_ONE = [
+    ("She", 1, "nsubj", "PRON", "she", "PRP"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("no", 3, "det", "DET", "no", "DT"),
+    ("one", 4, "nsubj", "PRON", "one", "NN"),
+    ("came", 1, "ccomp", "VERB", "come", "VBD"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# `The union called for new talks in recent weeks.`: the time phrase (a DATE entity, tokens
+# 5-7) is when it was said, not part of the topic; the parsers hang it on the noun or the verb
+UD_CALLED_FOR_IN_WEEKS = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("union", 2, "nsubj", "NOUN", "union", "NN"),
+    ("called", 2, "ROOT", "VERB", "call", "VBD"),
+    ("for", 5, "case", "ADP", "for", "IN"),
+    ("new", 5, "amod", "ADJ", "new", "JJ"),
+    ("talks", 2, "obl", "NOUN", "talk", "NNS"),
+    ("in", 8, "case", "ADP", "in", "IN"),
+    ("recent", 8, "amod", "ADJ", "recent", "JJ"),
+    ("weeks", 5, "nmod", "NOUN", "week", "NNS"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_CALLED_FOR_IN_WEEKS = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("union", 2, "nsubj", "NOUN", "union", "NN"),
+    ("called", 2, "ROOT", "VERB", "call", "VBD"),
+    ("for", 2, "prep", "ADP", "for", "IN"),
+    ("new", 5, "amod", "ADJ", "new", "JJ"),
+    ("talks", 3, "pobj", "NOUN", "talk", "NNS"),
+    ("in", 2, "prep", "ADP", "in", "IN"),
+    ("recent", 8, "amod", "ADJ", "recent", "JJ"),
+    ("weeks", 6, "pobj", "NOUN", "week", "NNS"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# `With the city promising repairs, residents waited.`: a participle with its own subject in a
+# `with` clause sets the scene; its object is not reported
+UD_WITH_PROMISING = [
+    ("With", 3, "mark", "SCONJ", "with", "IN"),
+    ("the", 2, "det", "DET", "the", "DT"),
+    ("city", 3, "nsubj", "NOUN", "city", "NN"),
+    ("promising", 7, "advcl", "VERB", "promise", "VBG"),
+    ("new", 5, "amod", "ADJ", "new", "JJ"),
+    ("repairs", 3, "obj", "NOUN", "repair", "NNS"),
+    (",", 7, "punct", "PUNCT", ",", ","),
+    ("residents", 7, "nsubj", "NOUN", "resident", "NNS"),
+    ("waited", 7, "ROOT", "VERB", "wait", "VBD"),
+    (".", 7, "punct", "PUNCT", ".", "."),
+]
+CLEAR_WITH_PROMISING = [
+    ("With", 8, "prep", "ADP", "with", "IN"),
+    ("the", 2, "det", "DET", "the", "DT"),
+    ("city", 3, "nsubj", "NOUN", "city", "NN"),
+    ("promising", 0, "pcomp", "VERB", "promise", "VBG"),
+    ("new", 5, "amod", "ADJ", "new", "JJ"),
+    ("repairs", 3, "dobj", "NOUN", "repair", "NNS"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("residents", 8, "nsubj", "NOUN", "resident", "NNS"),
+    ("waited", 8, "ROOT", "VERB", "wait", "VBD"),
+    (".", 8, "punct", "PUNCT", ".", "."),
+]
+# the same participle without `with` reports its object
+UD_AFTER_PROMISING = [("After", 3, "mark", "SCONJ", "after", "IN"), *UD_WITH_PROMISING[1:]]
+
+# `The mayor rebutted that criticism on Monday.`: `that` determines the noun; the content is
+# the noun phrase, not the words after `that`
+UD_REBUTTED_THAT_CRITICISM = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("rebutted", 2, "ROOT", "VERB", "rebut", "VBD"),
+    ("that", 4, "det", "DET", "that", "DT"),
+    ("criticism", 2, "obj", "NOUN", "criticism", "NN"),
+    ("on", 6, "case", "ADP", "on", "IN"),
+    ("Monday", 2, "obl", "PROPN", "Monday", "NNP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_REBUTTED_THAT_CRITICISM = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("rebutted", 2, "ROOT", "VERB", "rebut", "VBD"),
+    ("that", 4, "det", "DET", "that", "DT"),
+    ("criticism", 2, "dobj", "NOUN", "criticism", "NN"),
+    ("on", 2, "prep", "ADP", "on", "IN"),
+    ("Monday", 5, "pobj", "PROPN", "Monday", "NNP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# `“We won,” said Mayor Lee who runs the city.` with the quote left unattached: the words after
+# a verb that follows a closing quote mark name the speaker, they are no clause it reports
+CLEAR_SAID_AFTER_QUOTE = [
+    ("“", 2, "punct", "PUNCT", "“", "``"),
+    ("We", 2, "nsubj", "PRON", "we", "PRP"),
+    ("won", 5, "dep", "VERB", "win", "VBD"),
+    (",", 5, "punct", "PUNCT", ",", ","),
+    ("”", 5, "punct", "PUNCT", "”", "''"),
+    ("said", 5, "ROOT", "VERB", "say", "VBD"),
+    ("Mayor", 7, "compound", "PROPN", "Mayor", "NNP"),
+    ("Lee", 5, "nsubj", "PROPN", "Lee", "NNP"),
+    ("who", 9, "nsubj", "PRON", "who", "WP"),
+    ("runs", 7, "relcl", "VERB", "run", "VBZ"),
+    ("the", 11, "det", "DET", "the", "DT"),
+    ("city", 9, "dobj", "NOUN", "city", "NN"),
+    (".", 5, "punct", "PUNCT", ".", "."),
+]
+UD_SAID_AFTER_QUOTE = [
+    row if row[2] not in {"relcl", "dobj"} else (*row[:2], {"relcl": "acl:relcl", "dobj": "obj"}[row[2]], *row[3:])
+    for row in CLEAR_SAID_AFTER_QUOTE
+]
+
+# `Sanders was declared the winner.`: a passive cue whose subject gets a nominal predicate
+# reports the small clause (token 0 is a PERSON entity)
+CLEAR_DECLARED_WINNER = [
+    ("Sanders", 2, "nsubjpass", "PROPN", "Sanders", "NNP"),
+    ("was", 2, "auxpass", "AUX", "be", "VBD"),
+    ("declared", 2, "ROOT", "VERB", "declare", "VBN"),
+    ("the", 4, "det", "DET", "the", "DT"),
+    ("winner", 2, "oprd", "NOUN", "winner", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+UD_DECLARED_WINNER = [
+    ("Sanders", 2, "nsubj:pass", "PROPN", "Sanders", "NNP"),
+    ("was", 2, "aux:pass", "AUX", "be", "VBD"),
+    ("declared", 2, "ROOT", "VERB", "declare", "VBN"),
+    ("the", 4, "det", "DET", "the", "DT"),
+    ("winner", 2, "xcomp", "NOUN", "winner", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# `Officials said the vote would be held in Texas, where turnout is low.`: a relative clause
+# opened by `where` after a comma is the narrator's description, not what was said
+CLEAR_HELD_IN_TEXAS_WHERE = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("the", 3, "det", "DET", "the", "DT"),
+    ("vote", 6, "nsubjpass", "NOUN", "vote", "NN"),
+    ("would", 6, "aux", "AUX", "would", "MD"),
+    ("be", 6, "auxpass", "AUX", "be", "VB"),
+    ("held", 1, "ccomp", "VERB", "hold", "VBN"),
+    ("in", 6, "prep", "ADP", "in", "IN"),
+    ("Texas", 7, "pobj", "PROPN", "Texas", "NNP"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("where", 12, "advmod", "SCONJ", "where", "WRB"),
+    ("turnout", 12, "nsubj", "NOUN", "turnout", "NN"),
+    ("is", 8, "relcl", "AUX", "be", "VBZ"),
+    ("low", 12, "acomp", "ADJ", "low", "JJ"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+UD_HELD_IN_TEXAS_WHERE = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("the", 3, "det", "DET", "the", "DT"),
+    ("vote", 6, "nsubj:pass", "NOUN", "vote", "NN"),
+    ("would", 6, "aux", "AUX", "would", "MD"),
+    ("be", 6, "aux:pass", "AUX", "be", "VB"),
+    ("held", 1, "ccomp", "VERB", "hold", "VBN"),
+    ("in", 8, "case", "ADP", "in", "IN"),
+    ("Texas", 6, "obl", "PROPN", "Texas", "NNP"),
+    (",", 13, "punct", "PUNCT", ",", ","),
+    ("where", 13, "advmod", "SCONJ", "where", "WRB"),
+    ("turnout", 13, "nsubj", "NOUN", "turnout", "NN"),
+    ("is", 13, "cop", "AUX", "be", "VBZ"),
+    ("low", 8, "acl:relcl", "ADJ", "low", "JJ"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# `Officials asked for more time.`: what was asked for is what was said (a topic preposition)
+UD_ASKED_FOR = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("asked", 1, "ROOT", "VERB", "ask", "VBD"),
+    ("for", 4, "case", "ADP", "for", "IN"),
+    ("more", 4, "amod", "ADJ", "more", "JJR"),
+    ("time", 1, "obl", "NOUN", "time", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+CLEAR_ASKED_FOR = [
+    ("Officials", 1, "nsubj", "NOUN", "official", "NNS"),
+    ("asked", 1, "ROOT", "VERB", "ask", "VBD"),
+    ("for", 1, "prep", "ADP", "for", "IN"),
+    ("more", 4, "amod", "ADJ", "more", "JJR"),
+    ("time", 2, "pobj", "NOUN", "time", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# `The senators agreed with the proposal.`: what a speaker agreed with is what was spoken about
+UD_AGREED_WITH = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("senators", 2, "nsubj", "NOUN", "senator", "NNS"),
+    ("agreed", 2, "ROOT", "VERB", "agree", "VBD"),
+    ("with", 5, "case", "ADP", "with", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("proposal", 2, "obl", "NOUN", "proposal", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_AGREED_WITH = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("senators", 2, "nsubj", "NOUN", "senator", "NNS"),
+    ("agreed", 2, "ROOT", "VERB", "agree", "VBD"),
+    ("with", 2, "prep", "ADP", "with", "IN"),
+    ("the", 5, "det", "DET", "the", "DT"),
+    ("proposal", 3, "pobj", "NOUN", "proposal", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]

@@ -258,3 +258,34 @@ CLEAR_ACCORDING_FINAL = [
     ("director", 13, "pobj", "NOUN", "director", "NN"),
     (".", 3, "punct", "PUNCT", ".", "."),
 ]
+
+# `Sales rose, and profits fell, according to the report.`: the phrase after the last of two
+# coordinated clauses reports both (the parsers hang it on the last)
+UD_ACCORDING_COORDINATED = [
+    ("Sales", 1, "nsubj", "NOUN", "sale", "NNS"),
+    ("rose", 1, "ROOT", "VERB", "rise", "VBD"),
+    (",", 5, "punct", "PUNCT", ",", ","),
+    ("and", 5, "cc", "CCONJ", "and", "CC"),
+    ("profits", 5, "nsubj", "NOUN", "profit", "NNS"),
+    ("fell", 1, "conj", "VERB", "fall", "VBD"),
+    (",", 10, "punct", "PUNCT", ",", ","),
+    ("according", 10, "case", "VERB", "accord", "VBG"),
+    ("to", 7, "fixed", "ADP", "to", "IN"),
+    ("the", 10, "det", "DET", "the", "DT"),
+    ("report", 5, "obl", "NOUN", "report", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+CLEAR_ACCORDING_COORDINATED = [
+    ("Sales", 1, "nsubj", "NOUN", "sale", "NNS"),
+    ("rose", 1, "ROOT", "VERB", "rise", "VBD"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("and", 1, "cc", "CCONJ", "and", "CC"),
+    ("profits", 5, "nsubj", "NOUN", "profit", "NNS"),
+    ("fell", 1, "conj", "VERB", "fall", "VBD"),
+    (",", 5, "punct", "PUNCT", ",", ","),
+    ("according", 5, "prep", "VERB", "accord", "VBG"),
+    ("to", 7, "prep", "ADP", "to", "IN"),
+    ("the", 10, "det", "DET", "the", "DT"),
+    ("report", 8, "pobj", "NOUN", "report", "NN"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]

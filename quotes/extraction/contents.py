@@ -130,7 +130,11 @@ def _phrasal_content(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) 
         tokens = {t.i for c in dependents for t in c.subtree}
         if tokens and has_quote(verb.doc, tokens, quoted):
             return clause_span(verb.doc, tokens), "quoted_fragment"
-    if lemma in lexicon.proposition_object_verbs:
+    if lemma in lexicon.speech_verbs:
+        proform = _proform(verb, lexicon.proform_contents)
+        if proform is not None:
+            return proform, "proform"
+    if lemma in lexicon.proposition_object_verbs and not _absolute(verb):
         nominal = _nominal_object(verb, passive_subject=lemma not in lexicon.target_verbs)
         if nominal is not None:
             return nominal
@@ -139,6 +143,42 @@ def _phrasal_content(verb: Token, lemma: str, lexicon: Lexicon, quoted: Ranges) 
         if following is not None:
             return following, "next_sentence"
     return _topic_of(verb, lexicon.topic_prepositions.get(lemma, frozenset()), quoted), "topic"
+
+
+def _absolute(verb: Token) -> bool:
+    """`With the US promising reprisals, …`: a participle with its own subject in a `with`
+    clause sets the scene of the main clause; its object is no report of its own."""
+    if verb.tag_ != "VBG" or subject_of(verb) is None:
+        return False
+    if has_marker(verb, "with"):
+        return True  # UD: `with` marks the clause
+    return role(verb) == "prepositional_complement" and verb.head.lower_ == "with"  # ClearNLP
+
+
+def _declared_clause(verb: Token, subjects: list[Token]) -> Span | None:
+    """`Sanders was declared the winner`: a passive cue whose subject is given a nominal
+    predicate reports the whole small clause, subject, verb and predicate."""
+    predicates = [c for c in children_with(verb, "open_complement") if c.i > verb.i and c.pos_ in NOMINAL_POS]
+    if not subjects or not predicates:
+        return None
+    tokens = {t.i for t in subjects[0].subtree} | {t.i for t in predicates[0].subtree}
+    tokens |= set(range(subjects[0].i, predicates[0].i))
+    return clause_span(verb.doc, tokens)
+
+
+def _proform(verb: Token, proforms: frozenset[str]) -> Span | None:
+    """`said so`, `said yes.`: a word that stands for the whole proposition or answer, hung on
+    the cue right after it and ending the phrase, is what was said."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    word = doc[verb.i + 1]
+    if word.lower_ not in proforms or word.head.i != verb.i:
+        return None
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is not None and not (after.is_punct or after.is_space or after.pos_ == "CCONJ"):
+        return None  # `said so far`, `said no one`
+    return doc[word.i : word.i + 1]
 
 
 def _nominal_object(verb: Token, passive_subject: bool) -> tuple[Span | None, str] | None:
@@ -150,6 +190,9 @@ def _nominal_object(verb: Token, passive_subject: bool) -> tuple[Span | None, st
         subjects = children_with(verb, "passive_subject")  # `the deal was announced (by …)`
         if subjects and subjects[0].pos_ != "PRON" and subjects[0].ent_type_ != "PERSON":  # not `Smith was charged`
             return clause_span(verb.doc, {t.i for t in subjects[0].subtree}), "passive_subject"
+        declared = _declared_clause(verb, subjects)
+        if declared is not None:
+            return declared, "passive_subject"
     if not _active_form(verb):
         return None
     gerund = gerund_object(verb)  # `reported raising $9 million`, `denied taking part`
@@ -209,18 +252,29 @@ def _active_form(verb: Token) -> bool:
 _TIME_PREPOSITIONS = frozenset({"after", "before", "since", "amid", "until", "ahead"})
 
 
+#: Entity types of a time expression (`in recent weeks`, `on Tuesday`).
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _dated(phrase: Token) -> bool:
+    """A prepositional phrase of time by its object's entity type (`in recent weeks`): the
+    object itself (UD: `obl` with a `case` child) or the object of the preposition (ClearNLP)."""
+    if phrase.ent_type_ in _TIME_ENTITIES and children_with(phrase, "case_marker"):
+        return True
+    return any(obj.ent_type_ in _TIME_ENTITIES for obj in children_with(phrase, "prepositional_object"))
+
+
 def _noun_phrase_core(noun: Token) -> set[int]:
-    """A nominal content without when it was said (`a ban | after the attack`) nor a clause
-    or apposition set off by a comma (`a win in Texas|, which votes on March 1`)."""
+    """A nominal content without when it was said (`a ban | after the attack`, `| in recent
+    weeks`) nor a clause or apposition set off by a comma (`a win in Texas|, which votes on March 1`)."""
     tokens = {t.i for t in noun.subtree}
     for child in noun.children:
         if child.i < noun.i:
             continue
         set_off = child.doc[child.left_edge.i - 1].text == ","
         described = set_off and role(child) in {"relative_clause", "clause_modifier", "apposition"}
-        timed = preposition_of(child) in _TIME_PREPOSITIONS or (
-            role(child) == "preposition" and child.lower_ in _TIME_PREPOSITIONS
-        )
+        timed = preposition_of(child) in _TIME_PREPOSITIONS or _dated(child)
+        timed |= role(child) == "preposition" and (child.lower_ in _TIME_PREPOSITIONS or _dated(child))
         if described or timed:
             tokens -= {t.i for t in child.subtree}
     return tokens
@@ -229,7 +283,8 @@ def _noun_phrase_core(noun: Token) -> set[int]:
 def _rest_of_phrase(doc: Doc, start: int) -> set[int]:
     """`her plans | to combat the problem`: words the parser cut off a nominal content,
     up to the next punctuation (a hyphen inside a word aside: `a now-sold stake`),
-    coordinator, subordinate clause (`as the vote neared`) or time (`after the attack`)."""
+    coordinator, subordinate clause (`as the vote neared`) or time (`after the attack`, `in
+    recent weeks`)."""
     end = start
     if start < len(doc) and doc[start].lower_ in _TIME_PREPOSITIONS:
         return set()
@@ -237,6 +292,7 @@ def _rest_of_phrase(doc: Doc, start: int) -> set[int]:
         (doc[end].is_punct and not (doc[end].tag_ == "HYPH" and not doc[end - 1].whitespace_))
         or doc[end].pos_ in _PHRASE_END
         or doc[end].is_space
+        or (doc[end].pos_ == "ADP" and end + 1 < len(doc) and doc[end + 1].ent_type_ in _TIME_ENTITIES)
     ):
         end += 1
     return set(range(start, end))
@@ -260,15 +316,21 @@ def _further_reports(heads: list[Token], lexicon: Lexicon) -> set[int]:
 def _content_continuation(verb: Token, content_end: int, lexicon: Lexicon) -> set[int]:
     """`said he has not held dinners and never called a donor`, `said … and that the
     committee would continue`: a conjunct the parser hung on the cue, after its content,
-    with no subject of its own or opened by `that`, and not itself a report, continues
-    the content."""
+    with no subject of its own (nor an expletive `there`) or opened by `that`, and not
+    itself a report (nor `went on to say`), continues the content."""
     tokens: set[int] = set()
     for conjunct in children_with(verb, "conjunct"):
         if conjunct.i <= content_end or conjunct.pos_ not in VERBAL_POS | NOMINAL_POS | {"ADJ"}:
             continue
-        if subject_of(conjunct) is not None and not has_marker(conjunct, "that"):
-            continue
-        if lexicon.is_cue_verb(lexicon.cue_lemma(conjunct)) or conjunct.sent.start != verb.sent.start:
+        if children_with(conjunct, *SUBJECT_ROLES, "expletive") and not has_marker(conjunct, "that"):
+            continue  # `…, but there is …`: a clause of its own, whatever fills its subject
+        if _holds_report(conjunct, lexicon) or conjunct.sent.start != verb.sent.start:
             continue
         tokens |= {t.i for t in conjunct.subtree}
     return tokens
+
+
+def _holds_report(verb: Token, lexicon: Lexicon) -> bool:
+    """A cue verb, or a verb whose open complement is one (`went on to say`): a report of its own."""
+    chain = [verb, *children_with(verb, "open_complement")]
+    return any(t.pos_ in VERBAL_POS and lexicon.is_cue_verb(lexicon.cue_lemma(t)) for t in chain)

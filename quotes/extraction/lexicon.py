@@ -48,6 +48,8 @@ class Lexicon:
     speech_nouns: frozenset[str]
     proposition_verbs: frozenset[str]
     creation_verbs: frozenset[str]
+    #: Words that stand for a whole proposition or answer after a speech verb (`said so`).
+    proform_contents: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "cue lexicon") -> Lexicon:
@@ -70,6 +72,7 @@ class Lexicon:
             speech_nouns=frozenset(data["speech_nouns"]),
             proposition_verbs=frozenset(data["proposition_verbs"]),
             creation_verbs=frozenset(data["creation_verbs"]),
+            proform_contents=frozenset(data.get("proform_contents", ())),
         )
 
     @classmethod

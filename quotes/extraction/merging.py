@@ -4,6 +4,7 @@ quote marks, and one record per content when several rules or cues find it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -115,6 +116,10 @@ def _embedded_records(
             yield builder.quote("mixed", span.start, span.end, quoted.speaker, quoted.cue, "embedded_quote")
 
 
+#: A markup tag left in a text (`<tweet/>`, `</p>`, `<a href=…>`).
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+
+
 def is_utterance(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> bool:
     """Words someone said, not a scare quote or a title: introduced or followed by a
     quoting verb (`yelled “You lie!”`, `“Denver,” he answered`), or long and not Title Case."""
@@ -123,6 +128,8 @@ def is_utterance(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> bool
         return False
     content = text[span.start : span.end]
     spoken_end = content[-1:] in {",", "!", "?"}
+    if _MARKUP_TAG.search(content):
+        return False  # marks paired across a markup tag left in the text (`…<tweet/>`): no one's words
     if looks_like_title(content) and content[-1:] not in {"!", "?"}:
         return False
     before = [t for t in doc[max(0, covered.start - 3) : covered.start] if not t.is_punct and not t.is_space]

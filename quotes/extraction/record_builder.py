@@ -32,6 +32,7 @@ RULE_CONFIDENCE = {
     "embedded_question": 0.7,
     "quoted_fragment": 0.7,
     "nominal_object": 0.5,
+    "proform": 0.5,
     "topic": 0.4,
     "passive_subject": 0.5,
     "as_clause": 0.75,

@@ -12,6 +12,7 @@ Patterns (each tagged with the ``rule`` that produced it):
   a nominal content of these verbs counts only when it carries a quoted fragment;
 * ``nominal_object``: `Tehran denied involvement in …`: the noun-phrase object of a
   verb whose object is a proposition (`deny`, `confirm`, `announce`, not `write a blog`);
+* ``proform``: `he said so`, `most said yes`: a word that stands for the proposition;
 * ``topic``: `pointed to the polls`, `called for a ban`: what a verb spoke about;
 * ``passive_subject``: `the deal was announced on Friday`: the subject of a passive cue;
 * ``source_phrase``: `according to X, <clause>`, `<clause>, as indicated by X`;
@@ -89,8 +90,8 @@ def find_reported(
 _TAIL_BREAKS = frozenset({",", "—", "–", "--"})
 
 
-#: Relative pronouns that open such a comment (`…, which votes on March 1`).
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+#: Relative words that open such a comment (`…, which votes on March 1`, `…, where he trailed`).
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose", "where"})
 
 
 #: Rules whose content is a noun phrase, not a clause: a participle or a clause after a

@@ -8,7 +8,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.clauses import NOMINAL_POS, clause_span, is_clause
-from quotes.extraction.labels import SUBJECT_ROLES, VERBAL_POS, children_with, clausal_complements, role
+from quotes.extraction.labels import SUBJECT_ROLES, VERBAL_POS, children_with, clausal_complements, has_marker, role
 from quotes.extraction.lexicon import Lexicon
 
 
@@ -36,6 +36,7 @@ def source_phrases(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Span, Token, Sp
                 break  # `X said …, as per Y`: the verb's own attribution covers it
             content = _opening_phrase_content(cue, source)
             if content is None:
+                anchor = _whole_coordination(anchor, cue, lexicon)
                 content = clause_span(doc, {t.i for t in anchor.subtree} - pp_tokens)
             if content is not None:
                 yield cue, source, content
@@ -113,3 +114,22 @@ def _clause_anchor(source: Token, cue: Span) -> Token:
     while anchor.head.i != anchor.i and not children_with(anchor, *SUBJECT_ROLES):
         anchor = anchor.head
     return anchor
+
+
+def _whole_coordination(anchor: Token, cue: Span, lexicon: Lexicon) -> Token:
+    """`A, and B, according to X`, `A, while B, according to X`: a phrase after the last of
+    coordinated clauses, or after a contrast hung on the first, reports all of them (unless
+    the first is a report of its own: `Y said A, and B, according to X`)."""
+    head = anchor
+    while head.i < cue.start and head.head.i < head.i and _joins_clauses(head):
+        head = head.head
+    if head.pos_ in VERBAL_POS and lexicon.is_cue_verb(lexicon.cue_lemma(head)):
+        return anchor
+    return head
+
+
+def _joins_clauses(clause: Token) -> bool:
+    """A clause with a subject coordinated with the one before it, or a `while` contrast hung on it."""
+    if role(clause) == "conjunct":
+        return clause.pos_ in VERBAL_POS and bool(children_with(clause, *SUBJECT_ROLES, "expletive"))
+    return role(clause) == "adverbial_clause" and has_marker(clause, "while")

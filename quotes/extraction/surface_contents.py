@@ -98,11 +98,15 @@ def surface_clause(verb: Token, addressee: bool) -> Span | None:
     """When the parse missed the complement: `warned Saturday that <clause>`, `told the
     Times that <clause>`, `says he <verb> …`, read from the words after the verb."""
     doc, end = verb.doc, min(verb.sent.end, enclosing_relative_clause_end(verb) or len(verb.doc))
+    if _after_closing_quote(verb):
+        return None  # `“…,” said Sen. X who …`: the words after the verb name the speaker
     allowed = {"ADV", "PROPN", "PRON", "PUNCT"} | ({"DET", "NOUN", "ADJ"} if addressee else set())
     circumstance = False  # `said in the CNN interview that …`
     for j in range(verb.i + 1, min(verb.i + 7, end - 1)):
         token = doc[j]
         if token.lower_ == "that":
+            if _demonstrative(token):  # `rebut that criticism`: the noun phrase, not a clause after it
+                return clause_span(doc, {t.i for t in token.head.subtree if t.i >= j})
             return clause_span(doc, set(range(j + 1, end)))
         if circumstance or (token.pos_ == "ADP" and j == verb.i + 1):
             circumstance = token.pos_ in _CIRCUMSTANCE_POS
@@ -129,3 +133,26 @@ def _opens_clause(words: Span) -> bool:
         if token.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"} and token.tag_ != "POS":
             return False
     return False
+
+
+def _demonstrative(that: Token) -> bool:
+    """`that` as a determiner of the singular noun after it (`that criticism`), not a
+    complementizer (`that troops would …`: a plural noun takes no `that`), and with no verb
+    of its own after the noun phrase (`that Russia would …`)."""
+    noun = that.head
+    if that.pos_ != "DET" or noun.i <= that.i or noun.tag_ not in {"NN", "NNP"}:
+        return False
+    following = that.doc[noun.i + 1] if noun.i + 1 < len(that.doc) else None
+    return following is None or not (following.pos_ in VERBAL_POS and following.tag_ in FINITE_TAGS | {"MD"})
+
+
+#: Marks that only close a quotation.
+_CLOSING_MARKS = frozenset({"”", "’’", "''"})
+
+
+def _after_closing_quote(verb: Token) -> bool:
+    """The verb comes right after a closing quote mark, with or without a comma (`“…,” said`)."""
+    before = [t for t in verb.doc[max(0, verb.i - 3) : verb.i] if not t.is_space]
+    if before and before[-1].text == ",":
+        before.pop()
+    return bool(before) and before[-1].is_quote and (before[-1].tag_ == "''" or before[-1].text in _CLOSING_MARKS)

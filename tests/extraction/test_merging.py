@@ -92,6 +92,12 @@ def test_titles_in_quote_marks_are_not_quotes(nlp):
     )
 
 
+@pytest.mark.parametrize("tag", ["<post/>", "</div>", "<br class=x>"])
+def test_marks_paired_across_a_markup_tag_are_no_quote(nlp, tag):
+    text = f"Fans shared the page. “We love this team and we will be back next year.{tag}” The club replied later."
+    assert [q for q in quotes.extract(text, nlp=nlp) if q.type == "direct"] == []
+
+
 def test_quote_woven_into_a_report_is_mixed(nlp):
     text = "Sanders says “the wind is at our backs” despite his loss in the Nevada caucuses."
     (quote,) = quotes.extract(text, nlp=nlp)

@@ -5,19 +5,37 @@ from __future__ import annotations
 import pytest
 from parses import (
     CLEAR_ACCORDING,
+    CLEAR_AGREED_WITH,
+    CLEAR_ASKED_FOR,
+    CLEAR_BUT_THERE_IS,
+    CLEAR_CALLED_FOR_IN_WEEKS,
+    CLEAR_DECLARED_WINNER,
+    CLEAR_HELD_IN_TEXAS_WHERE,
     CLEAR_POSTPOSED,
+    CLEAR_REBUTTED_THAT_CRITICISM,
+    CLEAR_SAID_AFTER_QUOTE,
     CLEAR_SAID_THAT,
+    CLEAR_SAID_YES,
+    CLEAR_WENT_ON_TO_SAY,
+    CLEAR_WITH_PROMISING,
     UD_ACCORDING,
+    UD_AFTER_PROMISING,
+    UD_AGREED_WITH,
     UD_AS_NOTED,
+    UD_ASKED_FOR,
     UD_ASKED_WHETHER,
     UD_BREAK_AFTER_CUE,
     UD_BREAK_BEFORE_SPEAKER,
+    UD_BUT_THERE_IS,
+    UD_CALLED_FOR_IN_WEEKS,
     UD_COMMA_ON_SPEAKER,
     UD_CONTENT_CONTINUES,
     UD_DEAL_ANNOUNCED,
+    UD_DECLARED_WINNER,
     UD_DEMAND_THAT,
     UD_DENIED_INVOLVEMENT,
     UD_GROUP_BLAMED,
+    UD_HELD_IN_TEXAS_WHERE,
     UD_MILITARY_IN_STATEMENT,
     UD_MISATTACHED_TAIL,
     UD_NAME_SPLIT_BY_PARSE,
@@ -26,8 +44,13 @@ from parses import (
     UD_POINTED_TO,
     UD_POSTPOSED,
     UD_QUOTE_THEN_MORE,
+    UD_REBUTTED_THAT_CRITICISM,
     UD_REPORTED_QUOTING_THAT,
+    UD_SAID_AFTER_QUOTE,
+    UD_SAID_NO_ONE,
+    UD_SAID_SO,
     UD_SAID_THAT,
+    UD_SAID_YES,
     UD_SAYING,
     UD_SAYS_NO_THAT,
     UD_SOURCELESS,
@@ -38,8 +61,11 @@ from parses import (
     UD_TWO_SUBJECTS,
     UD_VOWED,
     UD_WARNED_SATURDAY_THAT,
+    UD_WENT_ON_TO_SAY,
+    UD_WITH_PROMISING,
     VOWED_SPACES,
 )
+from spacy.tokens import Span
 
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.merging import quotes_from_doc
@@ -69,6 +95,91 @@ def test_said_that_clause(make_doc, rows):
 def test_a_conjunct_hung_on_the_cue_continues_the_content(make_doc):
     found = only(make_doc(UD_CONTENT_CONTINUES))
     assert (found.speaker.text, found.content.text) == ("Conway", "she recruited Bossie but has not decided")
+
+
+@pytest.mark.parametrize("rows", [UD_BUT_THERE_IS, CLEAR_BUT_THERE_IS], ids=["ud", "clearnlp"])
+def test_a_conjunct_with_an_expletive_subject_does_not_continue_the_content(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.cue.text, found.content.text) == ("said", "they would help")
+
+
+@pytest.mark.parametrize("rows", [UD_WENT_ON_TO_SAY, CLEAR_WENT_ON_TO_SAY], ids=["ud", "clearnlp"])
+def test_a_conjunct_that_goes_on_to_report_does_not_continue_the_content(make_doc, rows):
+    found = find_reported(make_doc(rows), LEXICON)
+    joked = [a for a in found if a.cue.text == "joked"]
+    assert [a.content.text for a in joked] == ["the bridge was old"]
+    assert [a.content.text for a in found if a.cue.text == "say"] == ["the city would fix it"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "word"),
+    [(UD_SAID_YES, "yes"), (CLEAR_SAID_YES, "yes"), (UD_SAID_SO, "so")],
+    ids=["ud-yes", "clearnlp-yes", "so"],
+)
+def test_a_proform_after_a_speech_verb_is_the_content(make_doc, rows, word):
+    found = only(make_doc(rows))
+    assert (found.rule, found.cue.text, found.content.text) == ("proform", "said", word)
+
+
+def test_a_determiner_no_is_no_proform(make_doc):
+    found = only(make_doc(UD_SAID_NO_ONE))
+    assert (found.rule, found.content.text) == ("clausal_complement", "no one came")
+
+
+@pytest.mark.parametrize("rows", [UD_CALLED_FOR_IN_WEEKS, CLEAR_CALLED_FOR_IN_WEEKS], ids=["ud", "clearnlp"])
+def test_a_time_phrase_is_not_part_of_a_nominal_content(make_doc, rows):
+    doc = make_doc(rows)
+    doc.ents = [Span(doc, 7, 9, label="DATE")]  # `recent weeks`
+    found = only(doc)
+    assert (found.rule, found.content.text) == ("topic", "new talks")
+
+
+@pytest.mark.parametrize("rows", [UD_WITH_PROMISING, CLEAR_WITH_PROMISING], ids=["ud", "clearnlp"])
+def test_the_object_of_a_with_absolute_is_not_reported(make_doc, rows):
+    assert find_reported(make_doc(rows), LEXICON) == []
+
+
+def test_the_object_of_a_participle_outside_a_with_clause_is_reported(make_doc):
+    found = only(make_doc(UD_AFTER_PROMISING))
+    assert (found.rule, found.content.text) == ("nominal_object", "new repairs")
+
+
+@pytest.mark.parametrize("rows", [UD_REBUTTED_THAT_CRITICISM, CLEAR_REBUTTED_THAT_CRITICISM], ids=["ud", "clearnlp"])
+def test_a_demonstrative_that_opens_no_clause(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.cue.text, found.content.text) == ("rebutted", "criticism")
+
+
+@pytest.mark.parametrize("rows", [UD_SAID_AFTER_QUOTE, CLEAR_SAID_AFTER_QUOTE], ids=["ud", "clearnlp"])
+def test_the_words_after_a_cue_that_follows_a_quote_are_no_surface_clause(make_doc, rows):
+    found = find_reported(make_doc(rows), LEXICON)
+    assert not [a for a in found if a.rule == "surface_clause"]
+
+
+@pytest.mark.parametrize("rows", [UD_DECLARED_WINNER, CLEAR_DECLARED_WINNER], ids=["ud", "clearnlp"])
+def test_a_passive_cue_with_a_nominal_predicate_reports_the_small_clause(make_doc, rows):
+    doc = make_doc(rows)
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    found = only(doc)
+    assert (found.rule, found.content.text) == ("passive_subject", "Sanders was declared the winner")
+
+
+@pytest.mark.parametrize("rows", [UD_HELD_IN_TEXAS_WHERE, CLEAR_HELD_IN_TEXAS_WHERE], ids=["ud", "clearnlp"])
+def test_a_where_clause_after_a_comma_ends_the_content(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.rule, found.content.text) == ("clausal_complement", "the vote would be held in Texas")
+
+
+@pytest.mark.parametrize("rows", [UD_AGREED_WITH, CLEAR_AGREED_WITH], ids=["ud", "clearnlp"])
+def test_what_was_agreed_with_is_the_topic(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.rule, found.content.text) == ("topic", "the proposal")
+
+
+@pytest.mark.parametrize("rows", [UD_ASKED_FOR, CLEAR_ASKED_FOR], ids=["ud", "clearnlp"])
+def test_what_was_asked_for_is_the_topic(make_doc, rows):
+    found = only(make_doc(rows))
+    assert (found.rule, found.speaker.text, found.content.text) == ("topic", "Officials", "more time")
 
 
 def test_a_sentence_break_right_after_the_cue_is_repaired(make_doc):

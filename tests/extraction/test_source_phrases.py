@@ -21,6 +21,7 @@ CASES = {
     "ACCORDING_APPOSITION": ("Ana Ruiz", "the library will close in May"),
     "ACCORDING_PASSIVE_PARTICIPLE": ("residents", "the two families had quarrelled for years"),
     "ACCORDING_FINAL": ("a notice", "The museum was closed for a week"),
+    "ACCORDING_COORDINATED": ("the report", "Sales rose, and profits fell"),
 }
 
 
