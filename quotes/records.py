@@ -7,24 +7,41 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 QuoteType = Literal["direct", "indirect", "mixed"]
-ResolvedBy = Literal["mention", "registry", "fuzzy", "apposition", "in_document_alias", "coreference", "unresolved"]
+ResolvedBy = Literal["mention", "registry", "fuzzy", "in_document_alias", "coreference", "unresolved"]
+SpeakerKind = Literal["person", "organisation", "government", "media", "group", "anonymous source", "unknown"]
 
 #: Bumped whenever a field is added, removed or changes meaning.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True)
-class Speaker:
-    """Who is quoted: the mention as written plus its canonical identity."""
+class Mention:
+    """A stretch of the input: ``input[start:end] == text``."""
 
     text: str
     start: int
     end: int
-    canonical: str
-    id: str | None = None
-    kind: str | None = None
-    resolved_by: ResolvedBy = "mention"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who is quoted: the mention as written, its parts, and its canonical identity.
+
+    ``canonical`` is None when the mention could not be resolved (a pronoun with no
+    compatible antecedent): no name is better than a wrong one."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str | None
+    name: str | None = None
+    title: str | None = None
     affiliation: str | None = None
+    kind: SpeakerKind | None = None
+    id: str | None = None
+    resolved_by: ResolvedBy = "mention"
+    #: The mention a pronoun or description was resolved to.
+    antecedent: Mention | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,8 @@ class Quote:
         fields = dict(record)
         speaker = fields.pop("speaker", None)
         cue = fields.pop("cue", None)
+        if speaker and speaker.get("antecedent"):
+            speaker = speaker | {"antecedent": Mention(**speaker["antecedent"])}
         return cls(speaker=Speaker(**speaker) if speaker else None, cue=Cue(**cue) if cue else None, **fields)
 
 

@@ -199,7 +199,7 @@ class SpeakerCheck:
     doc: str
     quote: str
     speaker: str
-    canonical: str
+    canonical: str | None
     kind: str = "unmatched"
     gold_mention: str | None = None
     gold_cluster: str | None = None
@@ -209,13 +209,8 @@ class SpeakerCheck:
 
 
 def _antecedent_span(quote: Quote) -> tuple[int, int] | None:
-    """The offsets of the speaker's antecedent, when the record carries one (object or dict)."""
-    antecedent: Any = getattr(quote.speaker, "antecedent", None)
-    if isinstance(antecedent, dict):
-        start, end = antecedent.get("start"), antecedent.get("end")
-    else:
-        start, end = getattr(antecedent, "start", None), getattr(antecedent, "end", None)
-    return (start, end) if isinstance(start, int) and isinstance(end, int) else None
+    antecedent = quote.speaker.antecedent if quote.speaker is not None else None
+    return (antecedent.start, antecedent.end) if antecedent is not None else None
 
 
 def check_quote(doc: CorefDocument, quote: Quote) -> SpeakerCheck:
@@ -228,6 +223,15 @@ def check_quote(doc: CorefDocument, quote: Quote) -> SpeakerCheck:
         return base
     cluster = doc.cluster(mention.cluster)
     names = cluster_names(cluster)
+    if speaker.canonical is None:  # unresolved: neither right cluster nor right name
+        return replace(
+            base,
+            kind=mention.kind,
+            gold_mention=mention.text,
+            gold_cluster=mention.cluster,
+            gold_names=tuple(sorted(names)),
+            canonical_right=False if names else None,
+        )
     canonical = without_honorific(name_key(speaker.canonical))
     antecedent = _antecedent_span(quote)
     if antecedent is not None:

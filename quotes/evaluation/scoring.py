@@ -363,7 +363,7 @@ def canonical_checker(entities_file: Path) -> Callable[[GoldAttribution, Quote],
     }
 
     def check(gold: GoldAttribution, quote: Quote) -> bool:
-        if quote.speaker is None:
+        if quote.speaker is None or quote.speaker.canonical is None:
             return False
         predicted = normalise_name(quote.speaker.canonical)
         return any(predicted in accepted.get(key, set()) for key in gold.entities)

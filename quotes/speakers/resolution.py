@@ -1,354 +1,262 @@
 """Speaker resolution: from the mention as written to a canonical entity.
 
-Per document, in text order: a mention is looked up in the registry (after
-normalising case, apostrophes, dashes and diacritics), then in the document's own
-aliases (a parenthesised acronym, an earlier fuller name), then fuzzily; a
-pronoun or a description (`he`, `the group`, `the post`) refers back to the most
-recent compatible speaker; anything else becomes a canonical record of its own.
+Per document: the mention is taken apart (:mod:`quotes.speakers.anatomy`); its name joins the
+article's cluster for that entity (:mod:`quotes.speakers.clusters`: registry, acronyms, fuller
+names); a pronoun refers back by salience (:mod:`quotes.speakers.pronouns`); a description
+(`the company`, `the foreign minister`) to the entity the article tied it to; a statement to
+its issuer; an anonymous spokesperson to whom they speak for. What cannot be resolved keeps a
+null canonical rather than a wrong one.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, insort
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from types import MappingProxyType
-from typing import Any
+from dataclasses import replace
 
-import numpy
-from spacy.attrs import IDX, ORTH, POS
-from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
-from quotes.errors import QuotesError
-from quotes.records import Quote, ResolvedBy
-from quotes.resources import read_json, schema_error
+from quotes.records import Mention, Quote, ResolvedBy, Speaker, SpeakerKind
+from quotes.speakers.anatomy import MentionParts, name_text, parse_mention
+from quotes.speakers.clusters import Cluster, DocumentEntities, Occurrence
+from quotes.speakers.pronouns import antecedent_of
 from quotes.speakers.registry import Entity, Registry, normalise_name
+from quotes.speakers.words import speaker_words
 
-
-def _speaker_words() -> dict[str, Any]:
-    data: dict[str, Any] = read_json("speaker_words.json")
-    error = schema_error(data, "speaker_words.schema.json")
-    if error is not None:
-        raise QuotesError(f"invalid shipped speaker_words.json {error}")
-    return data
-
-
-_WORDS = _speaker_words()
-PERSON_PRONOUNS = frozenset(_WORDS["person_pronouns"])
-GROUP_PRONOUNS = frozenset(_WORDS["group_pronouns"])
-#: Descriptions that stand for whoever issued the last statement.
-STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
-_NER_KINDS: Mapping[str, str] = MappingProxyType(dict(_WORDS["ner_kinds"]))
-
-
-class Timeline:
-    """Entities at offsets of a document, with look-ups in logarithmic time of the most recent
-    compatible one before an offset. Scanning every earlier speaker for each pronoun made the
-    resolution of a long document quadratic (minutes for a few hundred thousand characters).
-
-    Among entities at the same offset the one added first counts, as it did in the scan."""
-
-    def __init__(self, entries: Iterable[tuple[int, Entity]] = ()) -> None:
-        self.entities: list[Entity] = []
-        self._persons: list[tuple[int, int]] = []  # (offset, sequence), sorted
-        self._others: list[tuple[int, int]] = []
-        self._nouns: dict[str, list[tuple[int, int]]] = {}
-        self._by_suffix: dict[str, int] = {}  # a proper suffix of a normalised name → the latest sequence
-        for offset, entity in entries:
-            self.add(offset, entity)
-
-    def add(self, offset: int, entity: Entity) -> None:
-        key = (offset, len(self.entities))
-        self.entities.append(entity)
-        insort(self._persons if entity.kind == "person" else self._others, key)
-        for noun in entity.nouns:
-            insort(self._nouns.setdefault(noun, []), key)
-        name = normalise_name(entity.name)
-        for start in range(1, len(name)):
-            self._by_suffix[name[start:]] = key[1]
-
-    def latest_before(self, before: int, person: bool | None = None, noun: str = "") -> Entity | None:
-        """The most recent entity before ``before`` that is a person (``person``), not one
-        (``not person``), or that ``noun`` may mean (its nouns; any non-person for a statement)."""
-        candidates = []
-        if person is not None:
-            candidates.append(self._persons if person else self._others)
-        if noun:
-            candidates.append(self._nouns.get(noun, []))
-            if noun in STATEMENT_NOUNS:
-                candidates.append(self._others)
-        found = [key for keys in candidates if (key := _latest_key(keys, before)) is not None]
-        if not found:
-            return None
-        return self.entities[min(found, key=lambda key: (-key[0], key[1]))[1]]
-
-    def latest_fuller_name(self, key: str) -> Entity | None:
-        """The latest entity whose normalised name ends with ``key`` and is longer."""
-        sequence = self._by_suffix.get(key) if key else None
-        return None if sequence is None else self.entities[sequence]
-
-
-def _latest_key(keys: list[tuple[int, int]], before: int) -> tuple[int, int] | None:
-    """The first-added of the entries at the greatest offset below ``before``."""
-    position = bisect_left(keys, (before, -1)) - 1
-    if position < 0:
-        return None
-    return keys[bisect_left(keys, (keys[position][0], -1))]
-
-
-@dataclass
-class _DocumentState:
-    """What one document has taught so far: its aliases, the registry entities it names,
-    and its speakers, each with the offset where it appears."""
-
-    registry: Registry
-    aliases: dict[str, Entity] = field(default_factory=dict)
-    mentions: Timeline = field(default_factory=Timeline)
-    history: Timeline = field(default_factory=Timeline)
+_GROUP_KINDS: frozenset[SpeakerKind] = frozenset({"organisation", "government", "media", "group"})
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote], registry: Registry, text: str | None = None) -> list[Quote]:
-    """Fill ``canonical``, ``id``, ``kind``, ``resolved_by`` (and ``affiliation``) of each speaker.
+    """Fill the parts and the canonical identity of each quote's speaker.
 
     ``text`` is ``doc.text`` when the caller has it (``Doc.text`` rebuilds the string on every call).
     Text and offsets of the quotes are never changed."""
     text = doc.text if text is None else text
-    state = _DocumentState(
-        registry, aliases=_acronyms(doc, text, registry), mentions=Timeline(_named_mentions(doc, text, registry))
-    )
+    entities = DocumentEntities(doc, text, registry, speaker_words())
     resolved = []
     for quote in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else q.start):
         if quote.speaker is None:
             resolved.append(quote)
             continue
         mention = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
-        entity: Entity | None = None
-        how: ResolvedBy = "unresolved"
+        speaker = replace(quote.speaker, canonical=None, resolved_by="unresolved")
         if mention is not None:
-            entity, how = _resolve(mention, quote.speaker.text, registry, state)
-        if entity is None:
-            resolved.append(replace(quote, speaker=replace(quote.speaker, resolved_by="unresolved")))
-            continue
-        state.history.add(quote.speaker.start, entity)
-        speaker = replace(
-            quote.speaker,
-            canonical=entity.name,
-            id=entity.id,
-            kind=entity.kind,
-            resolved_by=how,
-            affiliation=entity.affiliation,
-        )
+            speaker = _resolve(mention, quote, entities) or speaker
         resolved.append(replace(quote, speaker=speaker))
     return sorted(resolved, key=lambda q: (q.start, q.end))
 
 
-def _resolve(mention: Span, text: str, registry: Registry, state: _DocumentState) -> tuple[Entity | None, ResolvedBy]:
-    words = normalise_name(text).split()
-    if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return _refer_back(state, mention, person=words[0] in PERSON_PRONOUNS), "coreference"
-    for name in _name_candidates(mention):
-        known = registry.lookup(name)
-        if known is not None:
-            return known, "registry"
-        alias = state.aliases.get(normalise_name(name))
-        if alias is not None:
-            return alias, "in_document_alias"
-    for description in _descriptions(mention):  # `the group`, `a statement from the military`
-        described = _refer_back(state, mention, noun=description)
-        if described is not None:
-            return described, "coreference"
-    person = _appositive_person(mention)
-    if person is not None:
-        employer = _affiliation(mention.doc[mention.start : person.start], state, mention)
-        return _unknown(person, "person", employer.id if employer else None), "apposition"
-    for name in _name_candidates(mention):
-        entity = registry.fuzzy(name)
-        if entity is not None:
-            return entity, "fuzzy"
-    if mention[-1].pos_ == "NOUN":  # `US officials`, `Witnesses`: a description is its own name
-        return _unknown(_without_determiners(mention), "group", None), "unresolved"
-    heads = _head_runs(mention)
-    if not heads:
-        return None, "unresolved"
-    head = heads[-1]
-    earlier = _earlier_fuller_name(head.text, state)
-    if earlier is not None:
-        return earlier, "in_document_alias"
-    descriptor = mention.doc[mention.start : head.start]
-    kind = _NER_KINDS.get(head.root.ent_type_, "unknown")
-    if kind == "unknown" and len(head) >= 2 and any(t.pos_ == "NOUN" for t in descriptor):
-        kind = "person"  # a role before a full name: `press secretary Pat Ryder`
-    employer = _affiliation(descriptor, state, mention) if len(descriptor) else None
-    entity = _unknown(head, kind, employer.id if employer else None)
-    state.aliases[normalise_name(head.text)] = entity
-    return entity, "unresolved"
-
-
-def _descriptions(mention: Span) -> list[str]:
-    """Head nouns that may refer back: the mention's own (`the group`), or the one after
-    `from`/`of` (`a statement from the military`)."""
-    found = []
-    if mention[0].lower_ in {"the", "this", "that"} and mention.root.pos_ == "NOUN":
-        found.append(mention.root.lower_)
-    for token in mention:
-        if token.lower_ in {"from", "of"} and token.i + 1 < mention.end:
-            rest = mention.doc[token.i + 1 : mention.end]
-            if rest[0].lower_ == "the" and rest.root.pos_ == "NOUN":
-                found.append(rest.root.lower_)
-    if mention.root.lower_ in STATEMENT_NOUNS:
-        found.append(mention.root.lower_)
-    return found
-
-
-def _without_determiners(mention: Span) -> Span:
-    start = mention.start
-    while start < mention.end - 1 and (mention.doc[start].pos_ in {"DET", "NUM"} or mention.doc[start].like_num):
-        start += 1
-    return mention.doc[start : mention.end]
-
-
-def _affiliation(description: Span, state: _DocumentState, mention: Span) -> Entity | None:
-    """Whom `A spokesman for the group` speaks for: a name in it, or what `the group` means."""
-    for run in _proper_noun_runs(description):
-        entity = state.aliases.get(normalise_name(run.text)) or state.registry.lookup(run.text)
-        if entity is not None:
-            return entity
-    nouns = [t.lower_ for t in description if t.pos_ == "NOUN"]
-    return _refer_back(state, mention, noun=nouns[-1]) if nouns else None
-
-
-def _named_mentions(doc: Doc, text: str, registry: Registry) -> list[tuple[int, Entity]]:
-    """Every registry entity the document names, where it names it (for `the group`)."""
-    found = []
-    words = _name_words(doc, text)
-    for sentence in doc.sents:
-        for run in _proper_noun_runs(sentence, words):
-            for i in range(len(run)):
-                entity = registry.lookup(run[i:].text) or registry.fuzzy(run[i:].text)
-                if entity is not None:
-                    found.append((run.start_char, entity))
-                    break
-    return found
-
-
-def _acronyms(doc: Doc, text: str, registry: Registry) -> dict[str, Entity]:
-    """`US Central Command (CENTCOM)` registers `CENTCOM` for the rest of the document."""
-    aliases: dict[str, Entity] = {}
-    for match in re.finditer(r"((?:[A-Z][\w’'.-]*\s+){1,6})\(([A-Z][A-Za-z]{1,9})\)", text):
-        name, acronym = match.group(1).strip(), match.group(2)
-        entity = registry.lookup(name) or registry.lookup(acronym)
-        if entity is None:
-            span = doc.char_span(match.start(1), match.start(1) + len(name), alignment_mode="expand")
-            if span is None:
-                continue
-            entity = _unknown(span, _NER_KINDS.get(span.root.ent_type_, "organisation"), None)
-        aliases[normalise_name(acronym)] = entity
-    return aliases
-
-
-def _refer_back(state: _DocumentState, mention: Span, person: bool | None = None, noun: str = "") -> Entity | None:
-    """The most recent compatible speaker before the mention, else the most recent
-    compatible named mention: speakers are what news text goes on talking about."""
-    for timeline in (state.history, state.mentions):
-        found = timeline.latest_before(mention.start_char, person, noun)
+def _resolve(mention: Span, quote: Quote, entities: DocumentEntities) -> Speaker | None:
+    assert quote.speaker is not None
+    words = entities.words
+    parts = parse_mention(mention, words)
+    span = parts.mention
+    if len(span) == 1 and span[0].lower_ in words.pronouns:
+        occurrence = antecedent_of(
+            span[0].lower_, span.start_char, entities.sentence_of(span.start), entities, (quote.start, quote.end)
+        )
+        if occurrence is None:
+            return None
+        cluster = entities.clusters[occurrence.cluster]
+        if span[0].lower_ in words.masculine_pronouns | words.feminine_pronouns and cluster.gender is None:
+            cluster.gender = "m" if span[0].lower_ in words.masculine_pronouns else "f"
+        entities.record(span, cluster, speaker=True)
+        return _speaker(quote.speaker, cluster, parts, "coreference", entities, occurrence)
+    entity = entities.registry.lookup(span.text)
+    if entity is None and parts.name is None:
+        entity = _registry_name_inside(span, entities)
+    if entity is not None:
+        cluster = entities.find_or_add(entity.name, entity.kind)  # type: ignore[arg-type]
+        entities.record(span, cluster, speaker=True)
+        return _speaker(quote.speaker, cluster, parts, "registry", entities)
+    if parts.name is not None:
+        cluster = entities.add_mention(parts, speaker=True)
+        _note_statement(quote, cluster, entities)
+        return _speaker(quote.speaker, cluster, parts, _how_named(cluster, parts), entities)
+    speaker = _resolve_unnamed(span, quote, parts, entities)
+    if speaker is not None and speaker.id is not None:
+        found = next((c for c in entities.clusters if c.id == speaker.id), None)
         if found is not None:
-            return found
+            _note_statement(quote, found, entities)
+    return speaker
+
+
+def _registry_name_inside(span: Span, entities: DocumentEntities) -> Entity | None:
+    """The longest registry alias inside a mention without a name of its own
+    (`Iraqi militia group Kata’ib Hezbollah`, `Dubai-based Al Arabiya news`)."""
+    for length in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - length + 1):
+            piece = span.doc[start : start + length]
+            if piece[0].text[:1].isupper():
+                entity = entities.registry.lookup(piece.text)
+                if entity is not None:
+                    return entity
     return None
 
 
-def _name_candidates(mention: Span) -> list[str]:
-    """The mention, then the names inside it (`A statement from X` → X, `… (CENTCOM)`)."""
-    candidates = [mention.text]
-    for run in reversed(_head_runs(mention)):  # `US President Joe Biden` → … → `Joe Biden` → `Biden`
-        candidates += [run[i:].text for i in range(len(run))]
-    candidates += re.findall(r"\(([^)]+)\)", mention.text)
-    trimmed = [t for t in mention if not (t.like_num or t.pos_ == "DET" or t.lower_ in {"one", "of"})]
-    if trimmed:
-        candidates.append(" ".join(t.text for t in trimmed))
-    return candidates
+def _note_statement(quote: Quote, cluster: Cluster, entities: DocumentEntities) -> None:
+    """`X said in a statement`: the statement is X's, for a later `the statement said`."""
+    if quote.cue is None:
+        return
+    cue = entities.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is None:
+        return
+    if cue.root.lemma_ in entities.words.statement_nouns or cue.root.lemma_ in {"state", "announce"}:
+        entities.add_statement(quote.cue.start, cluster)  # `X reported that …`, then `the report`
+    for token in cue.root.subtree:
+        if token.lower_ in entities.words.statement_nouns and token.pos_ == "NOUN" and token.i > cue.root.i:
+            entities.add_statement(token.idx, cluster)
 
 
-def _head_runs(mention: Span) -> list[Span]:
-    """The names that can be the speaker: the head's own name when the head is a name
-    (`Pentagon press secretary Pat Ryder` → `Pat Ryder`), else every name in it."""
-    runs = _proper_noun_runs(mention)
-    head = [run for run in runs if run.start <= mention.root.i < run.end]
-    return head if head and mention.root.pos_ == "PROPN" else runs
+def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: DocumentEntities) -> Speaker | None:
+    """A statement, an anonymous spokesperson, a description, or an anonymous group."""
+    assert quote.speaker is not None
+    words = entities.words
+    head = parts.head
+    if head is None:
+        return None
+    found: Occurrence | None = None
+    if parts.affiliation is not None or parts.possessor is not None:
+        found = _affiliation_of(parts, span, quote, entities)
+        if found is not None and (head.lower_ in words.spokesperson_words or head.lower_ in words.statement_nouns):
+            cluster = entities.clusters[found.cluster]
+            entities.record(span, cluster, speaker=True)
+            return _speaker(quote.speaker, cluster, parts, "coreference", entities, found)
+    if head.lower_ in words.statement_nouns:
+        issuer = entities.statement_issuer(span.start_char) or _latest_group(span.start_char, entities)
+        if issuer is not None:
+            entities.record(span, issuer, speaker=True)
+            return _speaker(quote.speaker, issuer, parts, "coreference", entities)
+        return None
+    if span[0].lower_ in {"one", "some", "many", "most", "all", "none"} and len(span) > 3 and span[1].lower_ == "of":
+        span = span[2:]  # `one of the sources`: the group named before
+    definite = span[0].lower_ in {"the", "this", "that", "our", "its"} or (
+        parts.affiliation is not None and head.lower_ in words.title_words and head.tag_ != "NNS"
+    )  # `the bank's chairman`
+    if head.lower_ in words.spokesperson_words and span[0].lower_ in {"a", "an", "one"}:
+        # `Downing Street said … a spokesman replied`: for the organisation just quoted
+        found = _latest_group_speaker(span, entities)
+        if found is not None:
+            cluster = entities.clusters[found.cluster]
+            entities.record(span, cluster, speaker=True)
+            return _speaker(quote.speaker, cluster, parts, "coreference", entities, found)
+    if definite:
+        phrase = parts.title.text if parts.title is not None else head.lower_
+        found = entities.described(phrase, span.start_char)
+        if found is None and head.lower_ in words.title_words:
+            found = entities.described_after(phrase, span.end_char)
+        if found is None and head.lower_ in words.title_words | words.person_nouns and parts.affiliation is None:
+            # `Ana Ruiz apologised. The minister admitted …`: the person the text is about
+            found = antecedent_of("", span.start_char, entities.sentence_of(span.start), entities, None, person=True)
+        if found is None and head.lower_ in words.organisation_nouns:
+            kinds: frozenset[SpeakerKind] = (
+                frozenset({"media"}) if head.lower_ in words.media_nouns else _GROUP_KINDS
+            )
+            found = entities.latest(span.start_char, kinds) or entities.latest(span.start_char, _GROUP_KINDS)
+        if found is not None:
+            cluster = entities.clusters[found.cluster]
+            entities.record(span, cluster, speaker=True)
+            return _speaker(quote.speaker, cluster, parts, "coreference", entities, found)
+        return None
+    if head.lower_ in words.anonymous_nouns or head.tag_ in {"NNS", "NNPS"}:
+        return _group(quote.speaker, span, parts, entities)
+    return None
 
 
-#: Name words: proper nouns, and capitalised words of these parts of speech (`Central` in
-#: `US Central Command`). Joiners continue a run of them (`Kata’ib Hezbollah’s`, `Abu-Mahdi`).
-_CAPITALISED_NAME_POS = ("ADJ", "NOUN", "NUM", "X")
-_JOINERS = ("-", "’s")
+def _affiliation_of(parts: MentionParts, span: Span, quote: Quote, entities: DocumentEntities) -> Occurrence | None:
+    """Whom `a spokesperson for the ministry` or `its spokesman` speaks for."""
+    if parts.possessor is not None and parts.possessor[0].lower_ in {"its", "their", "our"}:
+        return antecedent_of("it", span.start_char, entities.sentence_of(span.start), entities, (quote.start, quote.end))
+    target = parts.affiliation if parts.affiliation is not None else parts.possessor
+    assert target is not None
+    if any(t.text[:1].isupper() for t in target):
+        cluster = entities.find_or_add(name_text(target), entities._ner_kind(target) or "organisation")
+        return entities.record(target, cluster)
+    return entities.described(target.text, span.start_char)
 
 
-@dataclass(frozen=True)
-class _NameWords:
-    """Per token of a document: is it a name word, is it a joiner."""
-
-    names: list[bool]
-    joiners: list[bool]
-
-
-def _name_words(doc: Doc, text: str) -> _NameWords:
-    """The name words of a whole document from token arrays: `_named_mentions` reads every
-    sentence, and a ``Token`` object per word was most of its time."""
-    pos, starts, orth = doc.to_array([POS, IDX, ORTH]).T
-    names = pos == POS_IDS["PROPN"]
-    capitalisable = numpy.flatnonzero(numpy.isin(pos, [POS_IDS[p] for p in _CAPITALISED_NAME_POS]))
-    names[capitalisable] = [text[start].isupper() for start in starts[capitalisable].tolist()]
-    joiners = numpy.isin(orth, [doc.vocab.strings[joiner] for joiner in _JOINERS])
-    return _NameWords(names.tolist(), joiners.tolist())
+def _latest_group_speaker(span: Span, entities: DocumentEntities) -> Occurrence | None:
+    sentence = entities.sentence_of(span.start)
+    for occurrence in entities.before(span.start_char):
+        if sentence - occurrence.sentence > 2:
+            return None
+        if occurrence.speaker and entities.clusters[occurrence.cluster].kind in _GROUP_KINDS:
+            return occurrence
+    return None
 
 
-def _token_name_words(mention: Span) -> _NameWords:
-    """The same for the few tokens of one mention (index ``i - mention.start``)."""
-    capitalisable = set(_CAPITALISED_NAME_POS)
-    return _NameWords(
-        [t.pos_ == "PROPN" or (t.pos_ in capitalisable and t.text[:1].isupper()) for t in mention],
-        [t.text in _JOINERS for t in mention],
+def _latest_group(before: int, entities: DocumentEntities) -> Cluster | None:
+    found = entities.latest(before, _GROUP_KINDS)
+    return entities.clusters[found.cluster] if found is not None else None
+
+
+def _group(speaker: Speaker, span: Span, parts: MentionParts, entities: DocumentEntities) -> Speaker:
+    """`US officials`, `two security sources`, `witnesses`: the description is its own name."""
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].pos_ in {"DET", "NUM"} or span.doc[start].like_num):
+        start += 1
+    phrase = span.doc[start : span.end]
+    assert parts.head is not None
+    kind: SpeakerKind = "anonymous source" if parts.head.lower_ in entities.words.anonymous_nouns else "group"
+    cluster = entities.find_or_add(name_text(phrase), kind)
+    cluster.kind = kind if cluster.entity is None else cluster.kind
+    entities.tie(cluster, parts.head.lower_)
+    entities.record(span, cluster, speaker=True)
+    return _speaker(speaker, cluster, parts, "registry" if cluster.entity else "mention", entities)
+
+
+def _how_named(cluster: Cluster, parts: MentionParts) -> ResolvedBy:
+    if cluster.entity is not None:
+        key = normalise_name(name_text(parts.name)) if parts.name is not None else ""
+        return "registry" if key in {normalise_name(a) for a in cluster.entity.aliases} else "fuzzy"
+    if parts.name is not None and normalise_name(name_text(parts.name)) == normalise_name(cluster.canonical or ""):
+        return "mention"
+    return "in_document_alias"
+
+
+def _speaker(
+    speaker: Speaker,
+    cluster: Cluster,
+    parts: MentionParts,
+    how: ResolvedBy,
+    entities: DocumentEntities,
+    antecedent: Occurrence | None = None,
+) -> Speaker:
+    canonical = cluster.canonical
+    if canonical is None:
+        return replace(speaker, canonical=None, resolved_by="unresolved")
+    return replace(
+        speaker,
+        canonical=canonical,
+        name=_name(cluster, parts),
+        title=parts.title.text if parts.title is not None else None,
+        affiliation=_affiliation_name(cluster, parts, entities),
+        kind=cluster.kind,
+        id=cluster.id,
+        resolved_by=how,
+        antecedent=Mention(antecedent.text, antecedent.start, antecedent.end) if antecedent else None,
     )
 
 
-def _proper_noun_runs(mention: Span, words: _NameWords | None = None) -> list[Span]:
-    """Runs of name words; ``words`` are the document's, when the caller has read them."""
-    first = 0
-    if words is None:
-        words, first = _token_name_words(mention), mention.start
-    runs: list[Span] = []
-    start = None
-    for i in range(mention.start, mention.end):
-        if words.names[i - first] or (start is not None and words.joiners[i - first]):
-            start = i if start is None else start
-        elif start is not None:
-            runs.append(mention.doc[start:i])
-            start = None
-    if start is not None:
-        runs.append(mention.doc[start : mention.end])
-    return runs
-
-
-def _appositive_person(mention: Span) -> Span | None:
-    """`A spokesman for the group, Tahseen Alkhafaji` → `Tahseen Alkhafaji`."""
-    if "," not in mention.text:
+def _name(cluster: Cluster, parts: MentionParts) -> str | None:
+    if parts.name is not None:
+        return name_text(parts.name)
+    if parts.anonymous_spokesperson or cluster.kind == "anonymous source":
         return None
-    tail = mention.doc.char_span(
-        mention.start_char + mention.text.rindex(",") + 1, mention.end_char, alignment_mode="contract"
-    )
-    if tail is None:
-        return None
-    runs = _proper_noun_runs(tail)
-    return runs[-1] if runs and len(runs[-1]) >= 2 else None
+    return cluster.canonical
 
 
-def _earlier_fuller_name(name: str, state: _DocumentState) -> Entity | None:
-    """`Biden` after `President Joe Biden`: a surname or shortening of an earlier speaker."""
-    return state.history.latest_fuller_name(normalise_name(name))
-
-
-def _unknown(name: Span, kind: str, affiliation: str | None) -> Entity:
-    """A canonical record for a speaker the registry does not know: stable across documents."""
-    slug = re.sub(r"\s+", "-", normalise_name(name.text))
-    return Entity(id=f"unknown:{slug}", name=name.text, kind=kind, affiliation=affiliation)
+def _affiliation_name(cluster: Cluster, parts: MentionParts, entities: DocumentEntities) -> str | None:
+    """Whom the speaker speaks for; for an anonymous spokesperson, the speaker's own identity."""
+    if parts.anonymous_spokesperson:
+        return cluster.canonical
+    name = None
+    if cluster.affiliation is not None:
+        name = entities.clusters[cluster.affiliation].canonical
+    elif cluster.entity is not None and cluster.entity.affiliation in entities.registry.entities:
+        name = entities.registry.entities[cluster.entity.affiliation].name
+    elif parts.affiliation is not None and parts.affiliation[0].text[:1].isupper():
+        found = entities.find(name_text(parts.affiliation))
+        name = found.canonical if found is not None else name_text(parts.affiliation)
+    elif parts.affiliation is not None:  # `a spokesman for the group`
+        occurrence = entities.described(parts.affiliation.text, parts.mention.start_char)
+        name = entities.clusters[occurrence.cluster].canonical if occurrence is not None else None
+    return None if name == cluster.canonical else name

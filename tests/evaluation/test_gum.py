@@ -205,7 +205,7 @@ def test_nameless_cluster_is_not_judged_on_canonical(doc):
 def test_an_antecedent_span_decides_the_cluster(doc):
     at, mayor = doc.text.index("she"), doc.text.index("Mayor")
     right = SimpleNamespace(
-        text="she", start=at, end=at + 3, canonical="x", antecedent={"start": mayor, "end": mayor + 17}
+        text="she", start=at, end=at + 3, canonical="x", antecedent=SimpleNamespace(start=mayor, end=mayor + 17)
     )
     reyes = doc.text.index("Tom Reyes")
     wrong = SimpleNamespace(

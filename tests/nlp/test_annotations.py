@@ -101,7 +101,9 @@ def zip_ranges(mentions: list[Speaker] | list[Cue], spans: object) -> list[tuple
 def test_speaker_and_cue_spans_carry_kind_id_and_lemma() -> None:
     text = "“We will respond,” the group said."
     doc = BLANK.make_doc(text)
-    speaker = Speaker("the group", 19, 28, "Kata'ib Hezbollah", "kataib-hezbollah", "organisation", "coreference")
+    speaker = Speaker(
+        "the group", 19, 28, "Kata'ib Hezbollah", kind="organisation", id="kataib-hezbollah", resolved_by="coreference"
+    )
     quote = Quote("d", "direct", text[1:17], 1, 17, speaker, Cue("said", "say", 29, 33), 0, 0, 0.95, "direct_postposed")
     annotate(doc, [quote], "d")
     (speaker_span,) = doc.spans[SPEAKERS_KEY]

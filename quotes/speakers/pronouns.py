@@ -1,0 +1,55 @@
+"""Pronouns by salience: `he`, `she`, `it`, `they`, `we` refer back to the most recent compatible
+entity, preferring earlier speakers and subjects, within a few sentences.
+
+Compatible means: a person for he/she (and of that gender when the article shows it, by an
+honorific or an earlier pronoun), an organisation, government, outlet or group for it/they/we.
+A name inside the quote's own content is never the antecedent (`"Tell Omar we are ready,"
+she said`); with no compatible candidate the pronoun stays unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quotes.speakers.clusters import Cluster, DocumentEntities, Occurrence
+
+#: How many sentences back a pronoun looks before falling back to the latest compatible speaker.
+SENTENCES_BACK = 4
+
+
+def compatible_with(pronoun: str, entities: DocumentEntities) -> Callable[[Cluster], bool]:
+    """Which clusters ``pronoun`` can stand for (a person of either gender for ``""``)."""
+    words = entities.words
+    if not pronoun:
+        return lambda c: c.person
+    if pronoun in words.masculine_pronouns:
+        return lambda c: c.person and c.gender != "f"
+    if pronoun in words.feminine_pronouns:
+        return lambda c: c.person and c.gender != "m"
+    if pronoun in words.plural_pronouns:
+        return lambda c: c.kind in {"organisation", "government", "media", "group", "anonymous source"}
+    return lambda c: c.kind in {"organisation", "government", "media", "group"}
+
+
+def antecedent_of(
+    pronoun: str,
+    offset: int,
+    sentence: int,
+    entities: DocumentEntities,
+    exclude: tuple[int, int] | None = None,
+    person: bool = False,
+) -> Occurrence | None:
+    """The occurrence ``pronoun`` at ``offset`` refers to, or None; with ``person``, the most
+    salient person of the last sentences (for a description such as `the minister`)."""
+    compatible = compatible_with("" if person else pronoun, entities)
+    candidates = [
+        o
+        for o in entities.before(offset)
+        if compatible(entities.clusters[o.cluster]) and not (exclude and exclude[0] <= o.start < exclude[1])
+    ]
+    for back in range(2 if person else SENTENCES_BACK + 1):
+        in_sentence = [o for o in candidates if o.sentence == sentence - back]
+        if in_sentence:
+            return min(in_sentence, key=lambda o: (not o.speaker, not o.subject, o.start))
+    speakers = [o for o in candidates if o.speaker]
+    return speakers[0] if speakers and not person else None
