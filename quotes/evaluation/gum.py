@@ -38,7 +38,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from quotes.evaluation.coref import CorefDocument, Mention, Word, parse_conllu
 from quotes.records import Quote

@@ -61,11 +61,13 @@ def parse_mention(mention: Span, words: SpeakerWords | None = None) -> MentionPa
         if segment[0].lower_ in _RELATIVES:
             break  # `Anna Berg, who heads the agency, …`: the rest describes her
         part = _parse_segment(segment, words)
+        if in_brackets and parts and part.name is None and segment[-1].text[:1].isupper():
+            part = MentionParts(segment, name=_without_determiners(segment, words))
         if in_brackets and parts and part.name is not None:
             if parts[0].name is None:  # `the military's regional command (CENTCOM)`
                 parts[0] = MentionParts(span, name=part.name, title=parts[0].title, affiliation=parts[0].affiliation)
             elif not _is_acronym_of(part.name, parts[0].name):
-                parts[0] = _fill(parts[0], MentionParts(span, affiliation=part.name))
+                parts[0] = _fill(parts[0], MentionParts(span, affiliation=_without_determiners(segment, words)))
             continue
         parts.append(part)
     if not parts:
@@ -131,7 +133,9 @@ def _parse_segment(segment: Span, words: SpeakerWords) -> MentionParts:
     if possessive is not None and possessive.i + 1 < segment.end:
         owner = _without_determiners(segment.doc[segment.start : possessive.i], words)
         rest = _parse_segment(segment.doc[possessive.i + 1 : segment.end], words)
-        if owner[0].lower_ in words.pronouns | {"his", "its", "their", "our"} or _is_person(owner):
+        role = rest.title[-1].lower_ if rest.title is not None else (rest.head.lower_ if rest.head is not None else "")
+        personal = _is_person(owner) and (role in words.personal_roles or not role)
+        if owner[0].lower_ in words.pronouns | {"his", "its", "their", "our"} or personal:
             return _fill(rest, MentionParts(segment, possessor=owner))
         return _fill(rest, MentionParts(segment, affiliation=owner))
     if len(segment) == 1 and segment[0].lower_ in {"his", "her", "its", "their", "our"}:
@@ -151,6 +155,8 @@ def _parse_segment(segment: Span, words: SpeakerWords) -> MentionParts:
         else:
             person = None  # the recogniser cut a name short: `Tahseen` + `Alkhafaji`
     region = segment.doc[segment.start : name_start]
+    if person is None and _capitalised_name(segment, words):
+        return MentionParts(segment, name=segment)  # `Council for Water Safety`, `Bank of England`
     if person is None and any(t.lower_ in _AFFILIATION_PREPOSITIONS for t in region):
         return _parse_description(segment, words)  # `a spokeswoman for the World Health Organization`
     honorific = None
@@ -204,6 +210,11 @@ def _split_title_region(region: Span, words: SpeakerWords) -> tuple[Span | None,
         if lower in words.title_words or lower in words.title_modifiers or not _name_like(token, words):
             break
         cut = token.i + 1
+    leading = region.doc[region.start : cut]
+    after = region.doc[cut : region.end]
+    if len(leading) and not _organisation_like(leading, words) and not all(t.is_lower for t in after):
+        cut = region.start  # `Police Chief`, `Unification Minister`: all of it is the title
+    # (before lower-case role words it is a name: `Halden Rail chief executive`)
     if cut == region.end:  # no role words: `Kremlin` alone is no title
         return region, None
     affiliation = region.doc[region.start : cut] if cut > region.start else None
@@ -225,8 +236,8 @@ def _trailing_name_run(segment: Span, words: SpeakerWords) -> Span | None:
             start = token.i
         else:
             break
-    while start < segment.end and not _name_like(segment.doc[start], words) and not _honorific(
-        segment.doc[start], words
+    while (
+        start < segment.end and not _name_like(segment.doc[start], words) and not _honorific(segment.doc[start], words)
     ):
         start += 1
     return segment.doc[start : segment.end] if start < segment.end else None
@@ -240,6 +251,27 @@ def _name_like(token: Token, words: SpeakerWords) -> bool:
     if token.lower_ in words.pronouns or token.pos_ in {"DET", "PRON", "ADP", "CCONJ", "VERB", "AUX"}:
         return token.pos_ == "PROPN" and token.text[:1].isupper() and token.lower_ not in words.pronouns
     return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.pos_ in {"ADJ", "NOUN", "NUM", "X"})
+
+
+def _capitalised_name(segment: Span, words: SpeakerWords) -> bool:
+    """Name words joined by `of`, `for`, `and`, `the` (`Supreme Court of Veloria`), not a role."""
+    if segment[0].lower_ in words.title_words or not _name_like(segment[0], words) or len(segment) < 3:
+        return False
+    joiners = [t for t in segment if t.is_lower]
+    return (
+        bool(joiners)
+        and all(t.lower_ in {"of", "for", "and", "the", "on", "in"} for t in joiners)
+        and (_name_like(segment[-1], words))
+    )
+
+
+def _organisation_like(span: Span, words: SpeakerWords) -> bool:
+    """Recognised as an organisation or place, an acronym, or named with an organisation word."""
+    return (
+        all(t.ent_type_ in _ORGANISATION_LABELS for t in span)
+        or any(t.lower_ in words.name_word_kinds for t in span)
+        or (len(span) == 1 and span[0].is_upper and len(span[0]) >= 2)
+    )
 
 
 def _honorific(token: Token, words: SpeakerWords) -> str | None:

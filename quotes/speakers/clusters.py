@@ -26,8 +26,11 @@ from quotes.speakers.words import SpeakerWords
 #: How far back (in characters) a description or pronoun looks for its antecedent: news
 #: refers back within a few paragraphs, and a bound keeps long documents linear.
 LOOK_BACK = 6_000
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _NON_PERSON: frozenset[SpeakerKind] = frozenset({"organisation", "government", "media", "group"})
-_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+_ACRONYM_AFTER = re.compile(
+    r"((?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,9})\)"
+)
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,10}),\s+the\s+((?:[A-Z][\w’'.&-]*\s*(?:(?:of|for|and|on)\s+)*){2,8})")
 
 
@@ -57,6 +60,9 @@ class Cluster:
     nouns: set[str] = field(default_factory=set)
     gender: str | None = None
     affiliation: int | None = None
+    #: Whether the kind rests on more than the recogniser's label (a registry entry, a role,
+    #: an honorific, a word of the name): a pronoun may overrule a bare label.
+    certain: bool = False
 
     @property
     def canonical(self) -> str | None:
@@ -119,7 +125,7 @@ class DocumentEntities:
         if span is None or "\n" in span.text:
             return
         name = re.sub(r"^(?:the|The)\s+", "", name)
-        kind = self._ner_kind(span) or "organisation"
+        kind = self.ner_kind(span) or "organisation"
         cluster = self.find_or_add(name, "organisation" if kind == "person" else kind)
         self._by_key.setdefault(normalise_name(acronym), cluster.index)
 
@@ -136,6 +142,8 @@ class DocumentEntities:
                     for token in phrase:
                         self._by_token[token.i] = cluster.index
                     continue
+                if run.root.ent_type_ in _NOT_NAMES:
+                    continue  # `Monday`, `March`
                 parts = parse_mention(run, self.words)
                 if parts.name is None or not any(c.isalpha() for c in parts.name.text):
                     continue
@@ -162,8 +170,11 @@ class DocumentEntities:
             start = run.start
             while start > 0 and self._title_word(self.doc[start - 1]):
                 start -= 1
+            gap = self.doc[joined[-1].end : run.start] if joined else None
             if joined and start <= joined[-1].end and start < run.start:
                 joined[-1] = self.doc[joined[-1].start : run.end]
+            elif gap is not None and 0 < len(gap) <= 2 and all(t.lower_ in {"of", "for", "the"} for t in gap):
+                joined[-1] = self.doc[joined[-1].start : run.end]  # `Ministry of Water`
             else:
                 joined.append(self.doc[start : run.end])
         return joined
@@ -195,9 +206,12 @@ class DocumentEntities:
         """The cluster of a named mention, found or made, with the mention recorded."""
         assert parts.name is not None
         name = name_text(parts.name)
-        kind = self._ner_kind(parts.name) or self._kind_from_parts(parts)
+        kind, certain = self.kind_of(parts)
         cluster = self.find_or_add(name, kind)
-        if kind == "person" and self._ner_kind(parts.name) == "person":
+        if certain and not cluster.certain and cluster.entity is None:
+            cluster.kind = kind  # a role seen later overrules the recogniser's label
+        cluster.certain = cluster.certain or certain or cluster.entity is not None
+        if kind == "person" and self.ner_kind(parts.name) == "person":
             cluster.person_names.add(name)
         self._tie_parts(cluster, parts)
         self.record(parts.name, cluster, speaker)
@@ -211,8 +225,10 @@ class DocumentEntities:
         if parts.affiliation is None or cluster.affiliation is not None:
             return
         if parts.affiliation[0].text[:1].isupper():
-            kind = self._ner_kind(parts.affiliation)
-            organisation = self.find_or_add(name_text(parts.affiliation), kind if kind in _NON_PERSON else "organisation")
+            kind = self.ner_kind(parts.affiliation)
+            organisation = self.find_or_add(
+                name_text(parts.affiliation), kind if kind in _NON_PERSON else "organisation"
+            )
             if organisation is not cluster:
                 cluster.affiliation = organisation.index
                 self.record(parts.affiliation, organisation)
@@ -251,7 +267,9 @@ class DocumentEntities:
 
     def _issuer(self, statement: Token) -> int | None:
         for child in statement.children:
-            if child.dep_ in {"poss", "nmod:poss"} or (child.lower_ in {"from", "by"} and child.dep_ in {"prep", "case"}):
+            if child.dep_ in {"poss", "nmod:poss"} or (
+                child.lower_ in {"from", "by"} and child.dep_ in {"prep", "case"}
+            ):
                 target = child if child.dep_ in {"poss", "nmod:poss"} else next(iter(child.children), None)
                 found = self._cluster_at(target) if target is not None else None
                 if found is not None:
@@ -279,6 +297,9 @@ class DocumentEntities:
         key = normalise_name(name)
         if key and name not in found.names and "\n" not in name:
             found.names.append(name)
+            for word in key.split():  # `the ministry` for `Ministry of Water`
+                if word in self.words.organisation_nouns and found.kind != "person":
+                    found.nouns.add(word)
             parts = key.split()
             if len(parts) >= 2:
                 for part in {parts[0], parts[-1]}:
@@ -300,7 +321,7 @@ class DocumentEntities:
             return self.clusters[self._by_entity[entity.id]]
         if key in self._by_key:
             return self.clusters[self._by_key[key]]
-        if entity is None and (kind in {"person", "unknown"} or len(key.split()) == 1):
+        if entity is None:
             partial = self._partial_name(key.split())
             if partial is not None:
                 return partial
@@ -401,17 +422,23 @@ class DocumentEntities:
                 return occurrence
         return None
 
-    def _ner_kind(self, span: Span) -> SpeakerKind | None:
+    def ner_kind(self, span: Span) -> SpeakerKind | None:
         labels = [t.ent_type_ for t in span if t.ent_type_]
-        if not labels:
-            return None
-        label = max(set(labels), key=labels.count)
-        return self.words.ner_kinds.get(label)
+        return self.words.ner_kinds.get(labels[-1]) if labels else None  # a name's head is its last word
 
-    def _kind_from_parts(self, parts: MentionParts) -> SpeakerKind:
-        if parts.honorific is not None or parts.title is not None:
-            return "person"
-        return "unknown"
+    def kind_of(self, parts: MentionParts) -> tuple[SpeakerKind, bool]:
+        """The kind of a named mention, and whether it is certain: a role or honorific makes a
+        person, a word of the name (`Ministry`, `Gazette`) an organisation of that kind; the
+        recogniser's label alone is not certain."""
+        if parts.honorific is not None or (
+            parts.title is not None and parts.title[-1].lower_ in self.words.title_words
+        ):
+            return "person", True
+        assert parts.name is not None
+        for token in parts.name:
+            if token.lower_ in self.words.name_word_kinds:
+                return self.words.name_word_kinds[token.lower_], True
+        return self.ner_kind(parts.name) or "unknown", False
 
 
 def _description_keys(words: list[str]) -> list[str]:

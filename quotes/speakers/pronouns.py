@@ -42,14 +42,24 @@ def antecedent_of(
     """The occurrence ``pronoun`` at ``offset`` refers to, or None; with ``person``, the most
     salient person of the last sentences (for a description such as `the minister`)."""
     compatible = compatible_with("" if person else pronoun, entities)
-    candidates = [
-        o
-        for o in entities.before(offset)
-        if compatible(entities.clusters[o.cluster]) and not (exclude and exclude[0] <= o.start < exclude[1])
-    ]
-    for back in range(2 if person else SENTENCES_BACK + 1):
+    earlier = [o for o in entities.before(offset) if not (exclude and exclude[0] <= o.start < exclude[1])]
+    found = _most_salient([o for o in earlier if compatible(entities.clusters[o.cluster])], sentence, person)
+    if found is None and not person:  # a name the recogniser gave no label, or a doubtful one
+        uncertain = [o for o in earlier if not entities.clusters[o.cluster].certain]
+        found = _most_salient(uncertain, sentence, True)
+        if found is not None and entities.clusters[found.cluster].kind != "unknown":
+            wanted = compatible_with(pronoun, entities)
+            cluster = entities.clusters[found.cluster]
+            cluster.kind = "person" if pronoun in entities.words.person_pronouns else "organisation"
+            if not wanted(cluster):
+                return None
+    return found
+
+
+def _most_salient(candidates: list[Occurrence], sentence: int, near_only: bool) -> Occurrence | None:
+    for back in range(2 if near_only else SENTENCES_BACK + 1):
         in_sentence = [o for o in candidates if o.sentence == sentence - back]
         if in_sentence:
             return min(in_sentence, key=lambda o: (not o.speaker, not o.subject, o.start))
     speakers = [o for o in candidates if o.speaker]
-    return speakers[0] if speakers and not person else None
+    return speakers[0] if speakers and not near_only else None

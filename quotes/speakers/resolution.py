@@ -37,7 +37,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], registry: Registry, text: st
             resolved.append(quote)
             continue
         mention = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
-        speaker = replace(quote.speaker, canonical=None, resolved_by="unresolved")
+        speaker = replace(quote.speaker, canonical=None, kind="unknown", resolved_by="unresolved")
         if mention is not None:
             speaker = _resolve(mention, quote, entities) or speaker
         resolved.append(replace(quote, speaker=speaker))
@@ -147,9 +147,7 @@ def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: Do
             # `Ana Ruiz apologised. The minister admitted …`: the person the text is about
             found = antecedent_of("", span.start_char, entities.sentence_of(span.start), entities, None, person=True)
         if found is None and head.lower_ in words.organisation_nouns:
-            kinds: frozenset[SpeakerKind] = (
-                frozenset({"media"}) if head.lower_ in words.media_nouns else _GROUP_KINDS
-            )
+            kinds: frozenset[SpeakerKind] = frozenset({"media"}) if head.lower_ in words.media_nouns else _GROUP_KINDS
             found = entities.latest(span.start_char, kinds) or entities.latest(span.start_char, _GROUP_KINDS)
         if found is not None:
             cluster = entities.clusters[found.cluster]
@@ -164,11 +162,13 @@ def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: Do
 def _affiliation_of(parts: MentionParts, span: Span, quote: Quote, entities: DocumentEntities) -> Occurrence | None:
     """Whom `a spokesperson for the ministry` or `its spokesman` speaks for."""
     if parts.possessor is not None and parts.possessor[0].lower_ in {"its", "their", "our"}:
-        return antecedent_of("it", span.start_char, entities.sentence_of(span.start), entities, (quote.start, quote.end))
+        return antecedent_of(
+            "it", span.start_char, entities.sentence_of(span.start), entities, (quote.start, quote.end)
+        )
     target = parts.affiliation if parts.affiliation is not None else parts.possessor
     assert target is not None
     if any(t.text[:1].isupper() for t in target):
-        cluster = entities.find_or_add(name_text(target), entities._ner_kind(target) or "organisation")
+        cluster = entities.find_or_add(name_text(target), entities.ner_kind(target) or "organisation")
         return entities.record(target, cluster)
     return entities.described(target.text, span.start_char)
 
@@ -222,7 +222,7 @@ def _speaker(
 ) -> Speaker:
     canonical = cluster.canonical
     if canonical is None:
-        return replace(speaker, canonical=None, resolved_by="unresolved")
+        return replace(speaker, canonical=None, kind="unknown", resolved_by="unresolved")
     return replace(
         speaker,
         canonical=canonical,
@@ -251,8 +251,9 @@ def _affiliation_name(cluster: Cluster, parts: MentionParts, entities: DocumentE
     name = None
     if cluster.affiliation is not None:
         name = entities.clusters[cluster.affiliation].canonical
-    elif cluster.entity is not None and cluster.entity.affiliation in entities.registry.entities:
-        name = entities.registry.entities[cluster.entity.affiliation].name
+    elif cluster.entity is not None and cluster.entity.affiliation:
+        employer = entities.registry.entities.get(cluster.entity.affiliation)
+        name = employer.name if employer is not None else None
     elif parts.affiliation is not None and parts.affiliation[0].text[:1].isupper():
         found = entities.find(name_text(parts.affiliation))
         name = found.canonical if found is not None else name_text(parts.affiliation)

@@ -25,12 +25,14 @@ class SpeakerWords:
     name_particles: frozenset[str]
     title_words: frozenset[str]
     title_modifiers: frozenset[str]
+    personal_roles: frozenset[str]
     person_nouns: frozenset[str]
     anonymous_nouns: frozenset[str]
     spokesperson_words: frozenset[str]
     statement_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
     media_nouns: frozenset[str]
+    name_word_kinds: Mapping[str, SpeakerKind]
     ner_kinds: Mapping[str, SpeakerKind]
 
     @property
@@ -50,4 +52,8 @@ def speaker_words() -> SpeakerWords:
     if error is not None:
         raise QuotesError(f"invalid shipped speaker_words.json {error}")
     lists = {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
-    return SpeakerWords(**lists, ner_kinds=MappingProxyType(dict(data["ner_kinds"])))
+    return SpeakerWords(
+        **lists,
+        name_word_kinds=MappingProxyType(dict(data["name_word_kinds"])),
+        ner_kinds=MappingProxyType(dict(data["ner_kinds"])),
+    )

@@ -89,7 +89,18 @@ def find_quote(case: dict, found: list[quotes.Quote], needle: str) -> quotes.Quo
     return hits[0]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def with_known_failures(cases: list[dict]) -> list:
+    """Cases the small pipeline's parse defeats stay in the table as strict expected failures,
+    so that a better parse or rule shows up as an unexpected pass."""
+    return [
+        pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=case["known_failure"]))
+        if "known_failure" in case
+        else case
+        for case in cases
+    ]
+
+
+@pytest.mark.parametrize("case", with_known_failures(CASES), ids=[case["id"] for case in CASES])
 def test_speaker_case(case, nlp):
     text = case["text"]
     found = quotes.extract(text, nlp=nlp)
@@ -135,6 +146,7 @@ def test_speaker_case(case, nlp):
 
 def test_table_is_large_and_covers_every_pattern():
     assert len(CASES) >= 60, f"only {len(CASES)} cases"
+    assert sum("known_failure" in case for case in CASES) <= len(CASES) // 20, "more than 5% known failures"
     ids = [case["id"] for case in CASES]
     assert len(ids) == len(set(ids)), f"duplicate ids: {sorted(i for i, n in Counter(ids).items() if n > 1)}"
     counts = Counter(case["pattern"] for case in CASES)
@@ -145,7 +157,7 @@ def test_table_is_large_and_covers_every_pattern():
 
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
 def test_case_is_well_formed(case):
-    assert set(case) <= {"id", "pattern", "text", "quote", "expect", "same_as"}, case["id"]
+    assert set(case) <= {"id", "pattern", "text", "quote", "expect", "same_as", "known_failure"}, case["id"]
     assert case["quote"] in case["text"], f"{case['id']}: quote substring not in the text"
     assert case.get("same_as", case["quote"]) in case["text"], f"{case['id']}: same_as substring not in the text"
     assert case["expect"] and set(case["expect"]) <= FIELDS, f"{case['id']}: expect fields {sorted(case['expect'])}"

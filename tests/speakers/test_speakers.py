@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotes
-from quotes.speakers.registry import FUZZY_THRESHOLD, Registry, normalise_name
 from quotes.speakers.names import name_words, proper_noun_runs
+from quotes.speakers.registry import FUZZY_THRESHOLD, Registry, normalise_name
 
 REGISTRY = Registry.default()
 ALIASES = sorted({alias for e in REGISTRY.entities.values() for alias in e.aliases})
