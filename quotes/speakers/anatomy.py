@@ -58,7 +58,7 @@ def parse_mention(mention: Span, words: SpeakerWords | None = None) -> MentionPa
     span = strip_dateline(last_line(mention))
     parts: list[MentionParts] = []
     for segment, in_brackets in _segments(span):
-        if segment[0].lower_ in _RELATIVES:
+        if segment[0].lower_ in _RELATIVES and not segment[0].is_upper:
             break  # `Anna Berg, who heads the agency, …`: the rest describes her
         part = _parse_segment(segment, words)
         if in_brackets and parts and part.name is None and segment[-1].text[:1].isupper():
@@ -158,6 +158,11 @@ def _parse_segment(segment: Span, words: SpeakerWords) -> MentionParts:
     if person is None and _capitalised_name(segment, words):
         return MentionParts(segment, name=segment)  # `Council for Water Safety`, `Bank of England`
     if person is None and any(t.lower_ in _AFFILIATION_PREPOSITIONS for t in region):
+        preposition = next(t for t in region if t.lower_ in _AFFILIATION_PREPOSITIONS)
+        before = segment.doc[segment.start : preposition.i]
+        if len(before) >= 2 and all(_name_like(t, words) for t in before) and _is_person(before):
+            # `Lydia Buchtmann for Food Standards Australia`
+            return MentionParts(segment, name=before, affiliation=segment.doc[preposition.i + 1 : segment.end])
         return _parse_description(segment, words)  # `a spokeswoman for the World Health Organization`
     honorific = None
     while name_start < segment.end and _honorific(segment.doc[name_start], words):
@@ -244,6 +249,8 @@ def _trailing_name_run(segment: Span, words: SpeakerWords) -> Span | None:
 
 
 def _name_like(token: Token, words: SpeakerWords) -> bool:
+    if token.is_upper and token.is_alpha and len(token) >= 2:
+        return True  # an acronym, whatever its tag (`WHO say …`)
     if "-" in token.text and token.lower_.split("-")[0] in words.name_particles:
         return True  # `al-Thani`, `el-Sayed`
     if token.pos_ == "PROPN" and token.is_alpha is False and not any(c.isalpha() for c in token.text):
@@ -258,6 +265,8 @@ def _capitalised_name(segment: Span, words: SpeakerWords) -> bool:
     if segment[0].lower_ in words.title_words or not _name_like(segment[0], words) or len(segment) < 3:
         return False
     joiners = [t for t in segment if t.is_lower]
+    if joiners and any(t.ent_type_ == "PERSON" for t in segment[: joiners[0].i - segment.start]):
+        return False  # `Lydia Buchtmann for Food Standards Australia`: a person for an organisation
     return (
         bool(joiners)
         and all(t.lower_ in {"of", "for", "and", "the", "on", "in"} for t in joiners)

@@ -26,6 +26,7 @@ from quotes.speakers.words import SpeakerWords
 #: How far back (in characters) a description or pronoun looks for its antecedent: news
 #: refers back within a few paragraphs, and a bound keeps long documents linear.
 LOOK_BACK = 6_000
+_ISSUING = frozenset({"issue", "release", "publish", "post", "put", "send", "make", "tweet"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _NON_PERSON: frozenset[SpeakerKind] = frozenset({"organisation", "government", "media", "group"})
 _ACRONYM_AFTER = re.compile(
@@ -142,8 +143,8 @@ class DocumentEntities:
                     for token in phrase:
                         self._by_token[token.i] = cluster.index
                     continue
-                if run.root.ent_type_ in _NOT_NAMES:
-                    continue  # `Monday`, `March`
+                if run.root.ent_type_ in _NOT_NAMES or run.root.pos_ == "ADJ":
+                    continue  # `Monday`, `March`; `Australian` in `Australian children`
                 parts = parse_mention(run, self.words)
                 if parts.name is None or not any(c.isalpha() for c in parts.name.text):
                     continue
@@ -184,21 +185,23 @@ class DocumentEntities:
         return lower in self.words.title_words or (lower in self.words.title_modifiers and token.is_lower)
 
     def _read_genders(self) -> None:
-        """A sentence about one person that goes on with `she` or `her` shows her gender."""
-        by_sentence: dict[int, set[int]] = {}
-        subjects: dict[int, set[int]] = {}
+        """A sentence about one person, its subject, that goes on with `she` or `her` (after the
+        name, not in a quote before it) shows her gender."""
+        people: dict[int, set[int]] = {}
+        first_subject: dict[int, Occurrence] = {}
         for occurrence in self.occurrences:
             if self.clusters[occurrence.cluster].person:
-                by_sentence.setdefault(occurrence.sentence, set()).add(occurrence.cluster)
+                people.setdefault(occurrence.sentence, set()).add(occurrence.cluster)
                 if occurrence.subject:
-                    subjects.setdefault(occurrence.sentence, set()).add(occurrence.cluster)
+                    first_subject.setdefault(occurrence.sentence, occurrence)
         sentences = list(self.doc.sents)
-        for index, people in by_sentence.items():
-            if len(people) != 1 or people != subjects.get(index):
+        for index, clusters in people.items():
+            subject = first_subject.get(index)
+            if len(clusters) != 1 or subject is None:
                 continue
-            cluster = self.clusters[next(iter(people))]
-            pronouns = {t.lower_ for t in sentences[index] if t.pos_ == "PRON" or t.tag_ in {"PRP", "PRP$"}}
-            male, female = pronouns & self.words.masculine_pronouns, pronouns & self.words.feminine_pronouns
+            cluster = self.clusters[subject.cluster]
+            after = [t.lower_ for t in sentences[index] if t.idx >= subject.end and (t.tag_ in {"PRP", "PRP$"})]
+            male, female = set(after) & self.words.masculine_pronouns, set(after) & self.words.feminine_pronouns
             if cluster.gender is None and bool(male) != bool(female):
                 cluster.gender = "m" if male else "f"
 
@@ -274,9 +277,10 @@ class DocumentEntities:
                 found = self._cluster_at(target) if target is not None else None
                 if found is not None:
                     return found
-        verb = statement.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-            verb = verb.head
+        # `X said in a statement`, `X issued a statement`
+        verb = statement.head.head if statement.head.lower_ == "in" else statement.head
+        if statement.head.lower_ != "in" and not (statement.dep_ in {"dobj", "obj"} and verb.lemma_ in _ISSUING):
+            return None
         subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
         return self._cluster_at(subjects[0]) if subjects else None
 

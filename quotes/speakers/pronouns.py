@@ -43,9 +43,21 @@ def antecedent_of(
     salient person of the last sentences (for a description such as `the minister`)."""
     compatible = compatible_with("" if person else pronoun, entities)
     earlier = [o for o in entities.before(offset) if not (exclude and exclude[0] <= o.start < exclude[1])]
-    found = _most_salient([o for o in earlier if compatible(entities.clusters[o.cluster])], sentence, person)
+    compatible_earlier = [o for o in earlier if compatible(entities.clusters[o.cluster])]
+    # a speaker, a name the text is sure of, or a full name outranks a lone word the recogniser
+    # guessed (`Iodine` taken for a person)
+    firm = [o for o in compatible_earlier if o.speaker or _firm(entities.clusters[o.cluster])]
+    found = _most_salient(firm, sentence, person) or _most_salient(compatible_earlier, sentence, person)
     if found is None and not person:  # a name the recogniser gave no label, or a doubtful one
-        uncertain = [o for o in earlier if not entities.clusters[o.cluster].certain]
+        # the recogniser often takes a person for an organisation and the reverse, not for a place
+        convertible = (
+            {"organisation", "unknown"} if pronoun in entities.words.person_pronouns else {"person", "unknown"}
+        )
+        uncertain = [
+            o
+            for o in earlier
+            if not entities.clusters[o.cluster].certain and entities.clusters[o.cluster].kind in convertible
+        ]
         found = _most_salient(uncertain, sentence, True)
         if found is not None and entities.clusters[found.cluster].kind != "unknown":
             wanted = compatible_with(pronoun, entities)
@@ -54,6 +66,10 @@ def antecedent_of(
             if not wanted(cluster):
                 return None
     return found
+
+
+def _firm(cluster: Cluster) -> bool:
+    return cluster.certain or any(" " in name for name in cluster.names)
 
 
 def _most_salient(candidates: list[Occurrence], sentence: int, near_only: bool) -> Occurrence | None:

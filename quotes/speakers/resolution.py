@@ -121,7 +121,10 @@ def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: Do
             entities.record(span, cluster, speaker=True)
             return _speaker(quote.speaker, cluster, parts, "coreference", entities, found)
     if head.lower_ in words.statement_nouns:
-        issuer = entities.statement_issuer(span.start_char) or _latest_group(span.start_char, entities)
+        issuer = entities.statement_issuer(span.start_char)
+        if issuer is None:  # `The group said … The statement added`: the organisation just quoted
+            latest = _latest_group_speaker(span, entities)
+            issuer = entities.clusters[latest.cluster] if latest is not None else None
         if issuer is not None:
             entities.record(span, issuer, speaker=True)
             return _speaker(quote.speaker, issuer, parts, "coreference", entities)
@@ -181,11 +184,6 @@ def _latest_group_speaker(span: Span, entities: DocumentEntities) -> Occurrence 
         if occurrence.speaker and entities.clusters[occurrence.cluster].kind in _GROUP_KINDS:
             return occurrence
     return None
-
-
-def _latest_group(before: int, entities: DocumentEntities) -> Cluster | None:
-    found = entities.latest(before, _GROUP_KINDS)
-    return entities.clusters[found.cluster] if found is not None else None
 
 
 def _group(speaker: Speaker, span: Span, parts: MentionParts, entities: DocumentEntities) -> Speaker:
