@@ -83,17 +83,26 @@ class RecordBuilder:
     def _speaker(self, mention: Span | None) -> Speaker | None:
         if mention is None:
             return None
-        mention = whole_person_name(mention)
+        mention = whole_name(mention)
         return Speaker(mention.text, mention.start_char, mention.end_char, canonical=mention.text)
 
 
-def whole_person_name(mention: Span) -> Span:
-    """The mention grown to the person name the recogniser found across its edge: the parser
-    may cut a name at a particle it does not know (`Yusuf bin Tariq` | `al-Qadiri`)."""
+_WHOLE_NAMES = frozenset({"PERSON", "ORG"})
+
+
+def whole_name(mention: Span) -> Span:
+    """The mention grown to the name the recogniser found across its edge: the parser may cut
+    a name at a particle or word it does not know (`Yusuf bin Tariq` | `al-Qadiri`, `Business` |
+    `Today`)."""
     doc, start, end = mention.doc, mention.start, mention.end
-    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I" and not doc[end].is_punct:
+    while end < len(doc) and doc[end].ent_type_ in _WHOLE_NAMES and doc[end].ent_iob_ == "I" and not doc[end].is_punct:
         end += 1
-    while start > 0 and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I" and not doc[start - 1].is_punct:
+    while (
+        start > 0
+        and doc[start].ent_type_ in _WHOLE_NAMES
+        and doc[start].ent_iob_ == "I"
+        and not doc[start - 1].is_punct
+    ):
         start -= 1
     return doc[start:end]
 

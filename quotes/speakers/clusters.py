@@ -133,6 +133,8 @@ class DocumentEntities:
     def _read_names(self) -> None:
         words = name_words(self.doc, self.text)
         for sentence in self.doc.sents:
+            if _headline(sentence):
+                continue  # a headline capitalises every word: `Rubiales Defends Hermoso Kiss`
             body = strip_dateline(sentence)  # `ZURICH (Reuters) -` names no one
             for run in self._with_titles(proper_noun_runs(body, words)):
                 known = self._registry_phrase(run)
@@ -256,8 +258,11 @@ class DocumentEntities:
             token = self.doc[token_i]
             if token.head.i in self._by_token or token.dep_ in {"compound", "flat"}:
                 continue  # not the head of its name
+            cluster = self.clusters[cluster_index]
             for description in _descriptions_of(token):
-                self.tie(self.clusters[cluster_index], _noun_phrase(description))
+                self.tie(cluster, _noun_phrase(description))
+            if not cluster.certain and _owns_media_product(token, self.words):
+                cluster.kind, cluster.certain = "media", True  # `The Sun’s overnight story`
 
     def _read_statements(self) -> None:
         """Statements, posts and releases, each with its issuer, for `the statement said`."""
@@ -363,7 +368,15 @@ class DocumentEntities:
             if len(tokens) >= 2 and any(not (_is_part(tokens, o) or _is_part(o, tokens)) for o in full_names):
                 continue  # `Kim Yo Jong` is not `Kim Jong Un`, though both are `Kim`
             found.append(cluster)
-        return max(found, key=lambda c: self._last_seen.get(c.index, -1), default=None)
+        # a surname (last word) before a first word, then the most recently mentioned
+        return max(
+            found,
+            key=lambda c: (
+                any(normalise_name(n).split()[-1] == tokens[-1] for n in c.names),
+                self._last_seen.get(c.index, -1),
+            ),
+            default=None,
+        )
 
     def record(self, span: Span, cluster: Cluster, speaker: bool = False, subject: bool | None = None) -> Occurrence:
         if subject is None:
@@ -484,6 +497,21 @@ def _descriptions_of(head: Token) -> list[Token]:
         elif verb.pos_ == "NOUN" and any(c.dep_ == "cop" for c in verb.children):
             found.append(verb)
     return found
+
+
+def _headline(sentence: Span) -> bool:
+    """A line of its own without a full stop (`FIFA suspends President Rubiales after Hermoso
+    Kiss`): its capitals are style, not names."""
+    text = sentence.doc.text
+    start, end = sentence.start_char, sentence.end_char
+    whole_line = (start == 0 or text[start - 1] == "\n") and ("\n" in text[end - 1 : end + 1] or end == len(text))
+    words = [t for t in sentence if t.is_alpha]
+    return whole_line and len(words) >= 3 and not sentence.text.rstrip()[-1:] in {".", "!", "?", "”", '"', "’", ")"}
+
+
+def _owns_media_product(name: Token, words: SpeakerWords) -> bool:
+    """`The Sun's story`, `the Gazette's report`: whose story it is."""
+    return name.dep_ in {"poss", "nmod:poss"} and name.head.lemma_.lower() in words.media_products
 
 
 def _noun_phrase(noun: Token) -> str:

@@ -146,9 +146,13 @@ def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: Do
         found = entities.described(phrase, span.start_char)
         if found is None and head.lower_ in words.title_words:
             found = entities.described_after(phrase, span.end_char)
-        if found is None and head.lower_ in words.title_words | words.person_nouns and parts.affiliation is None:
-            # `Ana Ruiz apologised. The minister admitted …`: the person the text is about
+        if found is None and head.lower_ in words.title_words | words.person_nouns:
+            # `Ana Ruiz apologised. The minister admitted …`: the person the text is about,
+            # unless the text gave that person another role
             found = antecedent_of("", span.start_char, entities.sentence_of(span.start), entities, None, person=True)
+            roles = entities.clusters[found.cluster].nouns if found is not None else set()
+            if roles & words.title_words and head.lower_ not in roles:
+                found = None
         if found is None and head.lower_ in words.organisation_nouns:
             kinds: frozenset[SpeakerKind] = frozenset({"media"}) if head.lower_ in words.media_nouns else _GROUP_KINDS
             found = entities.latest(span.start_char, kinds) or entities.latest(span.start_char, _GROUP_KINDS)

@@ -32,6 +32,7 @@ class SpeakerWords:
     statement_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
     media_nouns: frozenset[str]
+    media_products: frozenset[str]
     name_word_kinds: Mapping[str, SpeakerKind]
     ner_kinds: Mapping[str, SpeakerKind]
 
