@@ -54,3 +54,16 @@ def test_named_attributions(nlp, seed_texts):
 
 def test_canonical_speakers_reach_the_target(report):
     assert report.canonical_correct / report.canonical_checked >= 0.95
+
+
+def test_no_speaker_goes_under_two_canonical_names(nlp, seed_texts):
+    """One id, one canonical name, and the other way round (`CENTCOM` is `US Central Command`)."""
+    speakers = [q.speaker for r in quotes.extract_many(seed_texts.items(), nlp=nlp) for q in r.quotes if q.speaker]
+    names: dict[str | None, set[str | None]] = {}
+    ids: dict[str | None, set[str | None]] = {}
+    for speaker in speakers:
+        if speaker.canonical is not None:
+            names.setdefault(speaker.id, set()).add(speaker.canonical)
+            ids.setdefault(speaker.canonical, set()).add(speaker.id)
+    assert {key: value for key, value in names.items() if len(value) > 1} == {}
+    assert {key: value for key, value in ids.items() if len(value) > 1} == {}

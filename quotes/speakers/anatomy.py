@@ -251,6 +251,8 @@ def _trailing_name_run(segment: Span, words: SpeakerWords) -> Span | None:
 def _name_like(token: Token, words: SpeakerWords) -> bool:
     if token.is_upper and token.is_alpha and len(token) >= 2:
         return True  # an acronym, whatever its tag (`WHO say …`)
+    if token.is_sent_start and token.pos_ in {"NOUN", "ADJ"}:
+        return False  # `Witnesses said …`: capitalised because it starts the sentence
     if "-" in token.text and token.lower_.split("-")[0] in words.name_particles:
         return True  # `al-Thani`, `el-Sayed`
     if token.pos_ == "PROPN" and token.is_alpha is False and not any(c.isalpha() for c in token.text):

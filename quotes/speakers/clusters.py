@@ -506,7 +506,7 @@ def _headline(sentence: Span) -> bool:
     start, end = sentence.start_char, sentence.end_char
     whole_line = (start == 0 or text[start - 1] == "\n") and ("\n" in text[end - 1 : end + 1] or end == len(text))
     words = [t for t in sentence if t.is_alpha]
-    return whole_line and len(words) >= 3 and not sentence.text.rstrip()[-1:] in {".", "!", "?", "”", '"', "’", ")"}
+    return whole_line and len(words) >= 3 and sentence.text.rstrip()[-1:] not in {".", "!", "?", "”", '"', "’", ")"}
 
 
 def _owns_media_product(name: Token, words: SpeakerWords) -> bool:

@@ -85,7 +85,9 @@ def _registry_name_inside(span: Span, entities: DocumentEntities) -> Entity | No
     for length in range(len(span) - 1, 0, -1):
         for start in range(span.start, span.end - length + 1):
             piece = span.doc[start : start + length]
-            if piece[0].text[:1].isupper():
+            after = span.doc[start + length : span.end]
+            heads = span.root in piece or all(t.lower_ in entities.words.media_nouns for t in after)
+            if piece[0].text[:1].isupper() and heads:  # not `US` in `US officials`
                 entity = entities.registry.lookup(piece.text)
                 if entity is not None:
                     return entity
