@@ -130,10 +130,14 @@ def is_utterance(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> bool
     spoken_end = content[-1:] in {",", "!", "?"}
     if _MARKUP_TAG.search(content):
         return False  # marks paired across a markup tag left in the text (`…<tweet/>`): no one's words
-    if looks_like_title(content) and content[-1:] not in {"!", "?"}:
-        return False
     before = [t for t in doc[max(0, covered.start - 3) : covered.start] if not t.is_punct and not t.is_space]
     after = [t for t in doc[covered.end : covered.end + 5] if not t.is_punct and not t.is_space][:3]
+    if looks_like_title(content) and content[-1:] not in {"!", "?"}:
+        # `“With an eye to February, Carolina,” he said.`: a capitalised quote that opens its
+        # sentence and is then attributed is someone's words, not a title
+        opens = all(t.is_punct or t.is_space for t in doc[covered[0].sent.start : covered.start])
+        attributed = content[-1:] == "," and any(map(lexicon.is_quoting_verb, after))
+        return opens and attributed
     if (before and lexicon.is_quoting_verb(before[-1])) or (spoken_end and any(map(lexicon.is_quoting_verb, after))):
         return True
     return word_count(content) >= MIN_QUOTE_WORDS or content[-1:] in {"!", "?"}
