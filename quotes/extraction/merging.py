@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quotes.extraction.direct import QuoteAttribution, attribute_quote
 from quotes.extraction.lexicon import Lexicon
@@ -138,9 +138,26 @@ def is_utterance(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> bool
         opens = all(t.is_punct or t.is_space for t in doc[covered[0].sent.start : covered.start])
         attributed = content[-1:] == "," and any(map(lexicon.is_quoting_verb, after))
         return opens and attributed
-    if (before and lexicon.is_quoting_verb(before[-1])) or (spoken_end and any(map(lexicon.is_quoting_verb, after))):
+    if before and lexicon.is_quoting_verb(before[-1]):
         return True
+    if spoken_end and any(map(lexicon.is_quoting_verb, after)):
+        return not _quoted_name(covered, content)
     return word_count(content) >= MIN_QUOTE_WORDS or content[-1:] in {"!", "?"}
+
+
+def _quoted_name(covered: Span, content: str) -> bool:
+    """`said on Fox’s “Hannity,” Gingrich said`, `on MSNBC’s “Morning Joe,” adding`: a short quote
+    of capitalised words only, after a possessive, names a show or a work, not words said."""
+    words = [t for t in covered if not t.is_punct]
+    opening = covered.doc[: covered.start]
+    previous = next((t for t in reversed(opening) if not (t.is_punct and t.is_quote)), None)
+    return (
+        0 < len(words) < MIN_QUOTE_WORDS
+        and content[-1:] == ","
+        and all(t.text[:1].isupper() for t in words)
+        and previous is not None
+        and (previous.tag_ == "POS" or previous.lower_ in {"’s", "'s"})
+    )
 
 
 def _sentence_like(content: str) -> bool:

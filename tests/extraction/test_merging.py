@@ -132,3 +132,13 @@ def test_capitalised_quote_opening_an_attribution_is_no_title(nlp, text, content
 def test_title_after_a_preposition_stays_a_title(nlp):
     found = quotes.extract("Smith, speaking on “Meet The Press,” said the vote was close.", nlp=nlp)
     assert all(q.type != "direct" for q in found)
+
+
+def test_quoted_show_name_before_an_attribution_is_no_quote(nlp):
+    found = quotes.extract("Speaking on Fox News’s “Hannity,” Gingrich said the race was over.", nlp=nlp)
+    assert [q.text for q in found if "Hannity" in q.text] == []
+
+
+def test_short_attributed_quote_opening_the_sentence_stays(nlp):
+    found = quotes.extract("“Dangerous,” he said.", nlp=nlp)
+    assert [(q.type, q.text) for q in found] == [("direct", "Dangerous,")]
