@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quotes.extraction.direct import QuoteAttribution, attribute_quote
 from quotes.extraction.lexicon import Lexicon
@@ -130,13 +130,34 @@ def is_utterance(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> bool
     spoken_end = content[-1:] in {",", "!", "?"}
     if _MARKUP_TAG.search(content):
         return False  # marks paired across a markup tag left in the text (`…<tweet/>`): no one's words
-    if looks_like_title(content) and content[-1:] not in {"!", "?"}:
-        return False
     before = [t for t in doc[max(0, covered.start - 3) : covered.start] if not t.is_punct and not t.is_space]
     after = [t for t in doc[covered.end : covered.end + 5] if not t.is_punct and not t.is_space][:3]
-    if (before and lexicon.is_quoting_verb(before[-1])) or (spoken_end and any(map(lexicon.is_quoting_verb, after))):
+    if looks_like_title(content) and content[-1:] not in {"!", "?"}:
+        # `“With an eye to February, Carolina,” he said.`: a capitalised quote that opens its
+        # sentence and is then attributed is someone's words, not a title
+        opens = all(t.is_punct or t.is_space for t in doc[covered[0].sent.start : covered.start])
+        attributed = content[-1:] == "," and any(map(lexicon.is_quoting_verb, after))
+        return opens and attributed
+    if before and lexicon.is_quoting_verb(before[-1]):
         return True
+    if spoken_end and any(map(lexicon.is_quoting_verb, after)):
+        return not _quoted_name(covered, content)
     return word_count(content) >= MIN_QUOTE_WORDS or content[-1:] in {"!", "?"}
+
+
+def _quoted_name(covered: Span, content: str) -> bool:
+    """`said on Fox’s “Hannity,” Gingrich said`, `on MSNBC’s “Morning Joe,” adding`: a short quote
+    of capitalised words only, after a possessive, names a show or a work, not words said."""
+    words = [t for t in covered if not t.is_punct]
+    opening = covered.doc[: covered.start]
+    previous = next((t for t in reversed(opening) if not (t.is_punct and t.is_quote)), None)
+    return (
+        0 < len(words) < MIN_QUOTE_WORDS
+        and content[-1:] == ","
+        and all(t.text[:1].isupper() for t in words)
+        and previous is not None
+        and (previous.tag_ == "POS" or previous.lower_ in {"’s", "'s"})
+    )
 
 
 def _sentence_like(content: str) -> bool:

@@ -115,3 +115,30 @@ def test_reported_content_takes_whole_quoted_fragments():
     assert text[start:end] == "the actions were “completely unacceptable”"
     start, end = snap_to_quotes(text, inside, text.index(" and"), spans)
     assert text[start:end] == "“completely unacceptable”"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“With an eye to March, Ohio,” he said.", "With an eye to March, Ohio,"),
+        ("“GROWING PARTY,” she declared in a tweet.", "GROWING PARTY,"),
+    ],
+)
+def test_capitalised_quote_opening_an_attribution_is_no_title(nlp, text, content):
+    found = quotes.extract(text, nlp=nlp)
+    assert [(q.type, q.text) for q in found] == [("direct", content)]
+
+
+def test_title_after_a_preposition_stays_a_title(nlp):
+    found = quotes.extract("Smith, speaking on “Meet The Press,” said the vote was close.", nlp=nlp)
+    assert all(q.type != "direct" for q in found)
+
+
+def test_quoted_show_name_before_an_attribution_is_no_quote(nlp):
+    found = quotes.extract("Speaking on Fox News’s “Hannity,” Gingrich said the race was over.", nlp=nlp)
+    assert [q.text for q in found if "Hannity" in q.text] == []
+
+
+def test_short_attributed_quote_opening_the_sentence_stays(nlp):
+    found = quotes.extract("“Dangerous,” he said.", nlp=nlp)
+    assert [(q.type, q.text) for q in found] == [("direct", "Dangerous,")]
