@@ -36,11 +36,23 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def evaluate(session: nox.Session) -> None:
-    """Score the seeds, PolNeAR and the speakers' identity on GUM test; writes the README's Accuracy section
-    (pipelines side by side, then details)."""
+    """Score the seeds, dev-news, PolNeAR and the speakers' identity on GUM test; writes the README's Accuracy
+    section (pipelines side by side, then details)."""
     session.install("-e", ".[baseline]")
     session.run("python", "-m", "quotes.evaluation.compare", "--readme", "README.md")
     session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
+    session.run(
+        "quotes",
+        "evaluate",
+        "seeds",
+        "../shared/gold/dev-news/dev.gold.jsonl",
+        "--texts",
+        "../shared/gold/dev-news/docs",
+        "--readme",
+        "README.md",
+        "--block",
+        "dev-news",
+    )
     session.run(
         "quotes",
         "evaluate",

@@ -53,7 +53,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf8")
     if args.readme:
-        key = args.format if args.extractor == "quotes" else f"{args.format}-{args.extractor}"
+        key = args.block or (args.format if args.extractor == "quotes" else f"{args.format}-{args.extractor}")
         write_readme_block(Path(args.readme), key, report, args.command_line, args.model or DEFAULT_MODEL)
     return EXIT_OK
 

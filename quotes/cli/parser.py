@@ -136,6 +136,9 @@ def _evaluate_command(commands: Subcommands) -> None:
     )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores as JSON here")
     evaluate.add_argument("--readme", help="write the table into this Markdown file's accuracy block")
+    evaluate.add_argument(
+        "--block", help="the accuracy block's name (default: the format, e.g. `seeds`; `dev-news` for that set)"
+    )
     _add_model_option(evaluate)
     _add_registry_options(evaluate)
 

@@ -150,7 +150,10 @@ def _parse_segment(segment: Span, words: SpeakerWords) -> MentionParts:
     person = _person_entity(segment)
     if person is not None and person.start > name_start:
         between = segment.doc[name_start : person.start]
-        if any(t.is_lower or t.lower_ in words.title_modifiers or _honorific(t, words) for t in between):
+        other_entity = len(between) >= 2 and all(t.ent_type_ in _ORGANISATION_LABELS for t in between)
+        if other_entity or any(
+            t.is_lower or t.lower_ in words.title_modifiers or _honorific(t, words) for t in between
+        ):
             name_start = person.start  # `Minister of Health Anna Berg`
         else:
             person = None  # the recogniser cut a name short: `Tahseen` + `Alkhafaji`

@@ -132,11 +132,13 @@ class DocumentEntities:
 
     def _read_names(self) -> None:
         words = name_words(self.doc, self.text)
+        common = {t.lower_ for t in self.doc if t.is_lower}
         for sentence in self.doc.sents:
-            if _headline(sentence):
-                continue  # a headline capitalises every word: `Rubiales Defends Hermoso Kiss`
+            headline = _headline(sentence)
             body = strip_dateline(sentence)  # `ZURICH (Reuters) -` names no one
             for run in self._with_titles(proper_noun_runs(body, words)):
+                if headline and any(t.lower_ in common for t in run if t.is_alpha):
+                    continue  # a headline capitalises common words too: `… after Hermoso Kiss`
                 known = self._registry_phrase(run)
                 if known is not None:
                     phrase, entity = known
@@ -328,12 +330,14 @@ class DocumentEntities:
         entity = self.registry.lookup(name)
         if entity is not None and entity.id in self._by_entity:
             return self.clusters[self._by_entity[entity.id]]
-        if key in self._by_key:
-            return self.clusters[self._by_key[key]]
-        if entity is None:
-            partial = self._partial_name(key.split())
-            if partial is not None:
-                return partial
+        exact = self.clusters[self._by_key[key]] if key in self._by_key else None
+        partial = self._partial_name(key.split()) if entity is None else None
+        if exact is not None and partial is not None and partial.person and _weak(exact) and len(key.split()) == 1:
+            return partial  # `Paris` after `Valeska Paris`: the person, not the city the recogniser saw
+        if exact is not None:
+            return exact
+        if partial is not None:
+            return partial
         if entity is None:
             entity = self.registry.fuzzy(name)
             if entity is not None and entity.id in self._by_entity:
@@ -432,6 +436,19 @@ class DocumentEntities:
                     return occurrence
         return None
 
+    def most_mentioned_person(self) -> Occurrence | None:
+        """The first mention of the person the article names most often (the first of equals)."""
+        counts: dict[int, int] = {}
+        first: dict[int, Occurrence] = {}
+        for occurrence in self.occurrences:
+            if self.clusters[occurrence.cluster].person:
+                counts[occurrence.cluster] = counts.get(occurrence.cluster, 0) + 1
+                first.setdefault(occurrence.cluster, occurrence)
+        if not counts:
+            return None
+        best = max(counts, key=lambda index: (counts[index], -first[index].start))
+        return first[best]
+
     def latest(self, before: int, kinds: frozenset[SpeakerKind]) -> Occurrence | None:
         """The latest mention before ``before`` of a cluster of one of ``kinds``."""
         for occurrence in self.before(before):
@@ -497,6 +514,11 @@ def _descriptions_of(head: Token) -> list[Token]:
         elif verb.pos_ == "NOUN" and any(c.dep_ == "cop" for c in verb.children):
             found.append(verb)
     return found
+
+
+def _weak(cluster: Cluster) -> bool:
+    """A cluster of one bare word whose kind only the recogniser gave."""
+    return not cluster.certain and cluster.entity is None and all(" " not in name for name in cluster.names)
 
 
 def _headline(sentence: Span) -> bool:
