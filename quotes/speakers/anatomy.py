@@ -64,7 +64,8 @@ def parse_mention(mention: Span, words: SpeakerWords | None = None) -> MentionPa
         if in_brackets and parts and part.name is None and segment[-1].text[:1].isupper():
             part = MentionParts(segment, name=_without_determiners(segment, words))
         if in_brackets and parts and part.name is not None:
-            if parts[0].name is None:  # `the military's regional command (CENTCOM)`
+            role = parts[0].head is not None and parts[0].head.lower_ in words.title_words
+            if parts[0].name is None and not role:  # `the military's regional command (CENTCOM)`
                 parts[0] = MentionParts(span, name=part.name, title=parts[0].title, affiliation=parts[0].affiliation)
             elif not _is_acronym_of(part.name, parts[0].name):
                 parts[0] = _fill(parts[0], MentionParts(span, affiliation=_without_determiners(segment, words)))
@@ -203,6 +204,8 @@ def _parse_description(segment: Span, words: SpeakerWords) -> MentionParts:
     leading, title = _split_title_region(core, words)
     if head.lower_ not in words.title_words:
         title = None
+    if leading is not None and head.lower_ in words.organisation_nouns and head.lower_ not in words.title_words:
+        return MentionParts(segment, name=leading)  # `the M5S party`, `Yonhap news agency`
     return MentionParts(segment, title=title, affiliation=leading or affiliation, head=head)
 
 

@@ -41,7 +41,7 @@ def antecedent_of(
 ) -> Occurrence | None:
     """The occurrence ``pronoun`` at ``offset`` refers to, or None; with ``person``, the most
     salient person of the last sentences (for a description such as `the minister`)."""
-    if pronoun in entities.words.first_person_pronouns:  # an interview's or a column's `I`
+    if pronoun in entities.words.interview_pronouns:  # `I` or `you` in an interview
         return entities.most_mentioned_person()
     compatible = compatible_with("" if person else pronoun, entities)
     earlier = [o for o in entities.before(offset) if not (exclude and exclude[0] <= o.start < exclude[1])]

@@ -17,7 +17,7 @@ class SpeakerWords:
     person_pronouns: frozenset[str]
     masculine_pronouns: frozenset[str]
     feminine_pronouns: frozenset[str]
-    first_person_pronouns: frozenset[str]
+    interview_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     masculine_honorifics: frozenset[str]
@@ -39,7 +39,7 @@ class SpeakerWords:
 
     @property
     def pronouns(self) -> frozenset[str]:
-        return self.person_pronouns | self.first_person_pronouns | self.group_pronouns
+        return self.person_pronouns | self.interview_pronouns | self.group_pronouns
 
     @property
     def honorifics(self) -> frozenset[str]:
