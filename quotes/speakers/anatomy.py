@@ -204,7 +204,14 @@ def _parse_description(segment: Span, words: SpeakerWords) -> MentionParts:
     leading, title = _split_title_region(core, words)
     if head.lower_ not in words.title_words:
         title = None
-    if leading is not None and head.lower_ in words.organisation_nouns and head.lower_ not in words.title_words:
+    between = segment.doc[leading.end : head.i] if leading is not None else segment[:0]
+    if (
+        leading is not None
+        and head.lower_ in words.organisation_nouns
+        and head.lower_ not in words.title_words
+        and all(t.pos_ == "PROPN" or t.is_upper for t in leading)
+        and all(t.pos_ in {"NOUN", "PROPN"} for t in between)
+    ):
         return MentionParts(segment, name=leading)  # `the M5S party`, `Yonhap news agency`
     return MentionParts(segment, title=title, affiliation=leading or affiliation, head=head)
 

@@ -73,7 +73,7 @@ class Cluster:
         names = [n for n in self.names if n in self.person_names] if self.person and self.person_names else self.names
         if not names:
             return None
-        return max(names, key=lambda name: (len(name.split()), -self.names.index(name)))
+        return max(names, key=lambda name: (len(name.split()), not name.isupper(), -self.names.index(name)))
 
     @property
     def id(self) -> str | None:
@@ -155,6 +155,21 @@ class DocumentEntities:
                 cluster = self.add_mention(parts)
                 for token in run:
                     self._by_token[token.i] = cluster.index
+                self._tie_following_noun(run, cluster)
+
+    def _tie_following_noun(self, run: Span, cluster: Cluster) -> None:
+        """`The Sun newspaper`, `Yonhap news agency`: the noun after a name says what it is."""
+        following = self.doc[run.end : run.end + 2]
+        nouns = [t for t in following if t.is_lower and t.pos_ == "NOUN"]
+        if not nouns or nouns[0].i != run.end or cluster.person:
+            return
+        head = nouns[-1] if len(nouns) == 2 and nouns[-1].i == nouns[0].i + 1 else nouns[0]
+        if head.lower_ not in self.words.organisation_nouns:
+            return
+        self.tie(cluster, head.lower_)
+        if not cluster.certain and cluster.entity is None:
+            cluster.kind = "media" if head.lower_ in self.words.media_nouns else cluster.kind
+            cluster.certain = True
 
     def _registry_phrase(self, run: Span) -> tuple[Span, Entity] | None:
         """A registry alias that runs on into lower-case words (`US military`, `Al Arabiya news`)."""
@@ -437,11 +452,14 @@ class DocumentEntities:
         return None
 
     def most_mentioned_person(self) -> Occurrence | None:
-        """The first mention of the person the article names most often (the first of equals)."""
+        """The first mention of the person the article names most often (the first of equals),
+        among those it surely names: a full name, a role or an honorific, not a lone word the
+        recogniser guessed (`(LaPresse)`)."""
         counts: dict[int, int] = {}
         first: dict[int, Occurrence] = {}
         for occurrence in self.occurrences:
-            if self.clusters[occurrence.cluster].person:
+            cluster = self.clusters[occurrence.cluster]
+            if cluster.person and (cluster.certain or any(" " in name for name in cluster.names)):
                 counts[occurrence.cluster] = counts.get(occurrence.cluster, 0) + 1
                 first.setdefault(occurrence.cluster, occurrence)
         if not counts:

@@ -149,12 +149,14 @@ def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: Do
         if found is None and head.lower_ in words.title_words:
             found = entities.described_after(phrase, span.end_char)
         if found is None and head.lower_ in words.title_words | words.person_nouns:
-            # `Ana Ruiz apologised. The minister admitted …`: the person the text is about,
-            # unless the text gave that person another role
-            found = antecedent_of("", span.start_char, entities.sentence_of(span.start), entities, None, person=True)
-            roles = entities.clusters[found.cluster].nouns if found is not None else set()
-            if roles & words.title_words and head.lower_ not in roles:
-                found = None
+            # `Ana Ruiz apologised. The minister admitted …`: the person just named, else the
+            # person the article is about, unless the text gave that person another role
+            near = antecedent_of("", span.start_char, entities.sentence_of(span.start), entities, None, person=True)
+            for candidate in (near, entities.most_mentioned_person()):
+                roles = entities.clusters[candidate.cluster].nouns if candidate is not None else set()
+                if candidate is not None and not (roles & words.title_words and head.lower_ not in roles):
+                    found = candidate
+                    break
         if found is None and head.lower_ in words.organisation_nouns:
             kinds: frozenset[SpeakerKind] = frozenset({"media"}) if head.lower_ in words.media_nouns else _GROUP_KINDS
             found = entities.latest(span.start_char, kinds) or entities.latest(span.start_char, _GROUP_KINDS)
