@@ -212,6 +212,8 @@ def _parse_description(segment: Span, words: SpeakerWords) -> MentionParts:
         and all(t.pos_ == "PROPN" or t.is_upper for t in leading)
         and all(t.pos_ in {"NOUN", "PROPN"} for t in between)
     ):
+        if all(t.ent_type_ in {"GPE", "NORP"} for t in leading):  # `the New Zealand government`
+            return MentionParts(segment, name=segment.doc[leading.start : head.i + 1])
         return MentionParts(segment, name=leading)  # `the M5S party`, `Yonhap news agency`
     return MentionParts(segment, title=title, affiliation=leading or affiliation, head=head)
 

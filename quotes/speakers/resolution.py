@@ -122,7 +122,14 @@ def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: Do
             cluster = entities.clusters[found.cluster]
             entities.record(span, cluster, speaker=True)
             return _speaker(quote.speaker, cluster, parts, "coreference", entities, found)
+    if span[0].lower_ in {"one", "some", "many", "most", "all", "none"} and len(span) > 3 and span[1].lower_ == "of":
+        span = span[2:]  # `one of the sources`: the group named before
+    definite = span[0].lower_ in {"the", "this", "that", "our", "its"} or (
+        parts.affiliation is not None and head.lower_ in words.title_words and head.tag_ != "NNS"
+    )  # `the bank's chairman`
     if head.lower_ in words.statement_nouns:
+        if not definite:
+            return None  # `a message`: a new statement, its issuer not named
         issuer = entities.statement_issuer(span.start_char)
         if issuer is None:  # `The group said … The statement added`: the organisation just quoted
             latest = _latest_group_speaker(span, entities)
@@ -131,11 +138,6 @@ def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: Do
             entities.record(span, issuer, speaker=True)
             return _speaker(quote.speaker, issuer, parts, "coreference", entities)
         return None
-    if span[0].lower_ in {"one", "some", "many", "most", "all", "none"} and len(span) > 3 and span[1].lower_ == "of":
-        span = span[2:]  # `one of the sources`: the group named before
-    definite = span[0].lower_ in {"the", "this", "that", "our", "its"} or (
-        parts.affiliation is not None and head.lower_ in words.title_words and head.tag_ != "NNS"
-    )  # `the bank's chairman`
     if head.lower_ in words.spokesperson_words and span[0].lower_ in {"a", "an", "one"}:
         # `Downing Street said … a spokesman replied`: for the organisation just quoted
         found = _latest_group_speaker(span, entities)
@@ -158,8 +160,10 @@ def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: Do
                     found = candidate
                     break
         if found is None and head.lower_ in words.organisation_nouns:
-            kinds: frozenset[SpeakerKind] = frozenset({"media"}) if head.lower_ in words.media_nouns else _GROUP_KINDS
-            found = entities.latest(span.start_char, kinds) or entities.latest(span.start_char, _GROUP_KINDS)
+            # the latest organisation of that kind: `the newspaper` an outlet, `the ministry` a government
+            noun = head.lower_
+            kind = "media" if noun in words.media_nouns else words.name_word_kinds.get(noun, "organisation")
+            found = entities.latest(span.start_char, frozenset({kind}))
         if found is not None:
             cluster = entities.clusters[found.cluster]
             entities.record(span, cluster, speaker=True)
