@@ -326,8 +326,17 @@ def _last_possessive(segment: Span) -> Token | None:
 
 
 def _person_entity(segment: Span) -> Span | None:
-    people = [ent for ent in segment.ents if ent.label_ == "PERSON" and ent.end == segment.end]
-    return people[-1] if people else None
+    """The person name the recogniser found at the end of the segment (read from the tokens:
+    ``Span.ents`` walks the whole document's entities)."""
+    end = segment.end
+    if not end > segment.start or segment.doc[end - 1].ent_type_ != "PERSON":
+        return None
+    if end < len(segment.doc) and segment.doc[end].ent_iob_ == "I":
+        return None  # the name runs on past the segment
+    start = end - 1
+    while start > segment.start and segment.doc[start].ent_iob_ == "I":
+        start -= 1
+    return segment.doc[start:end] if segment.doc[start].ent_iob_ == "B" else None
 
 
 def _is_person(span: Span) -> bool:

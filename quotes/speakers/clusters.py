@@ -134,7 +134,7 @@ class DocumentEntities:
         words = name_words(self.doc, self.text)
         common = {t.lower_ for t in self.doc if t.is_lower}
         for sentence in self.doc.sents:
-            headline = _headline(sentence)
+            headline = _headline(sentence, self.text)
             body = strip_dateline(sentence)  # `ZURICH (Reuters) -` names no one
             for run in self._with_titles(proper_noun_runs(body, words)):
                 if headline and any(t.lower_ in common for t in run if t.is_alpha):
@@ -539,14 +539,13 @@ def _weak(cluster: Cluster) -> bool:
     return not cluster.certain and cluster.entity is None and all(" " not in name for name in cluster.names)
 
 
-def _headline(sentence: Span) -> bool:
+def _headline(sentence: Span, text: str) -> bool:
     """A line of its own without a full stop (`FIFA suspends President Rubiales after Hermoso
-    Kiss`): its capitals are style, not names."""
-    text = sentence.doc.text
+    Kiss`): its capitals are style, not names. ``text`` is the document's."""
     start, end = sentence.start_char, sentence.end_char
     whole_line = (start == 0 or text[start - 1] == "\n") and ("\n" in text[end - 1 : end + 1] or end == len(text))
     words = [t for t in sentence if t.is_alpha]
-    return whole_line and len(words) >= 3 and sentence.text.rstrip()[-1:] not in {".", "!", "?", "”", '"', "’", ")"}
+    return whole_line and len(words) >= 3 and text[start:end].rstrip()[-1:] not in {".", "!", "?", "”", '"', "’", ")"}
 
 
 def _owns_media_product(name: Token, words: SpeakerWords) -> bool:
