@@ -96,6 +96,15 @@ def test_speakers_lists_canonical_speakers_with_counts(tmp_path):
     assert sum(r["quotes"] for r in rows) == sum(1 for r in records(output.read_bytes()) if r["speaker"])
 
 
+def test_speakers_counts_unresolved_speakers_together(tmp_path):
+    output = tmp_path / "quotes.jsonl"
+    (tmp_path / "story.txt").write_text("“We will never give up,” he said. “Not now,” she added.\n", encoding="utf8")
+    assert run("extract", str(tmp_path / "story.txt"), "-o", str(output)).returncode == 0
+    rows = [json.loads(line) for line in run("speakers", str(output), "--json").stdout.decode().splitlines()]
+    assert rows == [{"id": "", "canonical": None, "kind": "unknown", "quotes": 2}]
+    assert "(unresolved)" in run("speakers", str(output)).stdout.decode()
+
+
 def test_bad_registry_is_a_usage_error(tmp_path):
     registry = tmp_path / "registry.json"
     registry.write_text('{"entities": [{"id": "Bad Id", "name": "x", "kind": "person"}]}', encoding="utf8")

@@ -99,8 +99,9 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_speakers(args: argparse.Namespace) -> int:
-    """Canonical speakers with their quote counts, most quoted first."""
-    counts: Counter[tuple[str, str, str]] = Counter()
+    """Canonical speakers with their quote counts, most quoted first; unresolved speakers
+    (a null canonical) counted together."""
+    counts: Counter[tuple[str, str | None, str]] = Counter()
     bad = 0
     for path in args.records:
         with open(path, encoding="utf8") as lines:
@@ -114,10 +115,10 @@ def run_speakers(args: argparse.Namespace) -> int:
                     print(f"quotes: {path}: line {number} is not a JSON record", file=sys.stderr)
                     continue
                 if speaker:
-                    counts[(speaker.get("id") or "", speaker["canonical"], speaker.get("kind") or "")] += 1
+                    counts[(speaker.get("id") or "", speaker.get("canonical"), speaker.get("kind") or "")] += 1
     for (speaker_id, canonical, kind), count in counts.most_common():
         if args.as_json:
             print(json.dumps({"id": speaker_id, "canonical": canonical, "kind": kind, "quotes": count}))
         else:
-            print(f"{count:6d}  {canonical}  [{kind or '?'}] {speaker_id}")
+            print(f"{count:6d}  {canonical or '(unresolved)'}  [{kind or '?'}] {speaker_id}")
     return EXIT_DOCUMENT_ERRORS if bad else EXIT_OK
