@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quotes.speakers.clusters import Cluster, DocumentEntities, Occurrence
+from quotes.speakers.clusters import DocumentEntities
+from quotes.speakers.entities import Cluster, Occurrence
 
 #: How many sentences back a pronoun looks before falling back to the latest compatible speaker.
 SENTENCES_BACK = 4

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotes.records import Mention, Quote, ResolvedBy, Speaker, SpeakerKind
 from quotes.speakers.anatomy import MentionParts, name_text, parse_mention
-from quotes.speakers.clusters import Cluster, DocumentEntities, Occurrence
+from quotes.speakers.clusters import DocumentEntities
+from quotes.speakers.entities import Cluster, Occurrence, ner_kind
 from quotes.speakers.pronouns import antecedent_of
 from quotes.speakers.registry import Entity, Registry, normalise_name
 from quotes.speakers.words import speaker_words
@@ -71,12 +72,13 @@ def _resolve(mention: Span, quote: Quote, entities: DocumentEntities) -> Speaker
         cluster = entities.add_mention(parts, speaker=True)
         _note_statement(quote, cluster, entities)
         return _speaker(quote.speaker, cluster, parts, _how_named(cluster, parts), entities)
-    speaker = _resolve_unnamed(span, quote, parts, entities)
-    if speaker is not None and speaker.id is not None:
-        found = next((c for c in entities.clusters if c.id == speaker.id), None)
-        if found is not None:
-            _note_statement(quote, found, entities)
-    return speaker
+    referent = _unnamed_referent(span, quote, parts, entities)
+    if referent is None:
+        return None
+    cluster, antecedent, how = referent
+    entities.record(span, cluster, speaker=True)
+    _note_statement(quote, cluster, entities)
+    return _speaker(quote.speaker, cluster, parts, how, entities, antecedent)
 
 
 def _registry_name_inside(span: Span, entities: DocumentEntities) -> Entity | None:
@@ -108,70 +110,73 @@ def _note_statement(quote: Quote, cluster: Cluster, entities: DocumentEntities) 
             entities.add_statement(token.idx, cluster)
 
 
-def _resolve_unnamed(span: Span, quote: Quote, parts: MentionParts, entities: DocumentEntities) -> Speaker | None:
-    """A statement, an anonymous spokesperson, a description, or an anonymous group."""
-    assert quote.speaker is not None
+#: Whom a mention means, the mention it was resolved to, and how.
+Referent = tuple[Cluster, Occurrence | None, ResolvedBy]
+
+
+def _unnamed_referent(span: Span, quote: Quote, parts: MentionParts, entities: DocumentEntities) -> Referent | None:
+    """Whom a mention without a name means: an anonymous spokesperson's organisation, a
+    statement's issuer, what a description refers back to, or an anonymous group itself."""
     words = entities.words
     head = parts.head
     if head is None:
         return None
-    found: Occurrence | None = None
     if parts.affiliation is not None or parts.possessor is not None:
         found = _affiliation_of(parts, span, quote, entities)
         if found is not None and (head.lower_ in words.spokesperson_words or head.lower_ in words.statement_nouns):
-            cluster = entities.clusters[found.cluster]
-            entities.record(span, cluster, speaker=True)
-            return _speaker(quote.speaker, cluster, parts, "coreference", entities, found)
+            return entities.clusters[found.cluster], found, "coreference"
     if span[0].lower_ in {"one", "some", "many", "most", "all", "none"} and len(span) > 3 and span[1].lower_ == "of":
         span = span[2:]  # `one of the sources`: the group named before
     definite = span[0].lower_ in {"the", "this", "that", "our", "its"} or (
         parts.affiliation is not None and head.lower_ in words.title_words and head.tag_ != "NNS"
     )  # `the bank's chairman`
     if head.lower_ in words.statement_nouns:
-        if not definite:
-            return None  # `a message`: a new statement, its issuer not named
-        issuer = entities.statement_issuer(span.start_char)
-        if issuer is None:  # `The group said … The statement added`: the organisation just quoted
-            latest = _latest_group_speaker(span, entities)
-            issuer = entities.clusters[latest.cluster] if latest is not None else None
-        if issuer is not None:
-            entities.record(span, issuer, speaker=True)
-            return _speaker(quote.speaker, issuer, parts, "coreference", entities)
-        return None
+        return _statement_issuer(span, entities) if definite else None  # `a message`: whose is not said
     if head.lower_ in words.spokesperson_words and span[0].lower_ in {"a", "an", "one"}:
         # `Downing Street said … a spokesman replied`: for the organisation just quoted
         found = _latest_group_speaker(span, entities)
         if found is not None:
-            cluster = entities.clusters[found.cluster]
-            entities.record(span, cluster, speaker=True)
-            return _speaker(quote.speaker, cluster, parts, "coreference", entities, found)
+            return entities.clusters[found.cluster], found, "coreference"
     if definite:
-        phrase = parts.title.text if parts.title is not None else head.lower_
-        found = entities.described(phrase, span.start_char)
-        if found is None and head.lower_ in words.title_words:
-            found = entities.described_after(phrase, span.end_char)
-        if found is None and head.lower_ in words.title_words | words.person_nouns:
-            # `Ana Ruiz apologised. The minister admitted …`: the person just named, else the
-            # person the article is about, unless the text gave that person another role
-            near = antecedent_of("", span.start_char, entities.sentence_of(span.start), entities, None, person=True)
-            for candidate in (near, entities.most_mentioned_person()):
-                roles = entities.clusters[candidate.cluster].nouns if candidate is not None else set()
-                if candidate is not None and not (roles & words.title_words and head.lower_ not in roles):
-                    found = candidate
-                    break
-        if found is None and head.lower_ in words.organisation_nouns:
-            # the latest organisation of that kind: `the newspaper` an outlet, `the ministry` a government
-            noun = head.lower_
-            kind = "media" if noun in words.media_nouns else words.name_word_kinds.get(noun, "organisation")
-            found = entities.latest(span.start_char, frozenset({kind}))
-        if found is not None:
-            cluster = entities.clusters[found.cluster]
-            entities.record(span, cluster, speaker=True)
-            return _speaker(quote.speaker, cluster, parts, "coreference", entities, found)
-        return None
+        found = _described(span, parts, head, entities)
+        return (entities.clusters[found.cluster], found, "coreference") if found is not None else None
     if head.lower_ in words.anonymous_nouns or head.tag_ in {"NNS", "NNPS"}:
-        return _group(quote.speaker, span, parts, entities)
+        group = _group(span, parts, entities)
+        return group, None, "registry" if group.entity is not None else "mention"
     return None
+
+
+def _statement_issuer(span: Span, entities: DocumentEntities) -> Referent | None:
+    """Whose `the statement` is: the last statement's issuer, else the organisation just quoted."""
+    issuer = entities.statement_issuer(span.start_char)
+    if issuer is not None:
+        return issuer, None, "coreference"
+    latest = _latest_group_speaker(span, entities)
+    return (entities.clusters[latest.cluster], latest, "coreference") if latest is not None else None
+
+
+def _described(span: Span, parts: MentionParts, head: Token, entities: DocumentEntities) -> Occurrence | None:
+    """What a definite description refers to: the entity the text tied it to (before, or for a
+    role just after), the person the text is about, or the latest organisation of its kind."""
+    words = entities.words
+    phrase = parts.title.text if parts.title is not None else head.lower_
+    found = entities.described(phrase, span.start_char)
+    if found is None and head.lower_ in words.title_words:
+        found = entities.described_after(phrase, span.end_char)
+    if found is None and head.lower_ in words.title_words | words.person_nouns:
+        # `Ana Ruiz apologised. The minister admitted …`: the person just named, else the
+        # person the article is about, unless the text gave that person another role
+        near = antecedent_of("", span.start_char, entities.sentence_of(span.start), entities, None, person=True)
+        for candidate in (near, entities.most_mentioned_person()):
+            roles = entities.clusters[candidate.cluster].nouns if candidate is not None else set()
+            if candidate is not None and not (roles & words.title_words and head.lower_ not in roles):
+                return candidate
+    if found is None and head.lower_ in words.organisation_nouns:
+        # the latest organisation of that kind: `the newspaper` an outlet, `the ministry` a government
+        noun = head.lower_
+        kind = "media" if noun in words.media_nouns else words.name_word_kinds.get(noun, "organisation")
+        found = entities.latest(span.start_char, frozenset({kind}))
+    return found
 
 
 def _affiliation_of(parts: MentionParts, span: Span, quote: Quote, entities: DocumentEntities) -> Occurrence | None:
@@ -183,7 +188,7 @@ def _affiliation_of(parts: MentionParts, span: Span, quote: Quote, entities: Doc
     target = parts.affiliation if parts.affiliation is not None else parts.possessor
     assert target is not None
     if any(t.text[:1].isupper() for t in target):
-        cluster = entities.find_or_add(name_text(target), entities.ner_kind(target) or "organisation")
+        cluster = entities.find_or_add(name_text(target), ner_kind(entities.words, target) or "organisation")
         return entities.record(target, cluster)
     return entities.described(target.text, span.start_char)
 
@@ -198,19 +203,17 @@ def _latest_group_speaker(span: Span, entities: DocumentEntities) -> Occurrence 
     return None
 
 
-def _group(speaker: Speaker, span: Span, parts: MentionParts, entities: DocumentEntities) -> Speaker:
+def _group(span: Span, parts: MentionParts, entities: DocumentEntities) -> Cluster:
     """`US officials`, `two security sources`, `witnesses`: the description is its own name."""
     start = span.start
     while start < span.end - 1 and (span.doc[start].pos_ in {"DET", "NUM"} or span.doc[start].like_num):
         start += 1
-    phrase = span.doc[start : span.end]
     assert parts.head is not None
     kind: SpeakerKind = "anonymous source" if parts.head.lower_ in entities.words.anonymous_nouns else "group"
-    cluster = entities.find_or_add(name_text(phrase), kind)
+    cluster = entities.find_or_add(name_text(span.doc[start : span.end]), kind)
     cluster.kind = kind if cluster.entity is None else cluster.kind
     entities.tie(cluster, parts.head.lower_)
-    entities.record(span, cluster, speaker=True)
-    return _speaker(speaker, cluster, parts, "registry" if cluster.entity else "mention", entities)
+    return cluster
 
 
 def _how_named(cluster: Cluster, parts: MentionParts) -> ResolvedBy:
