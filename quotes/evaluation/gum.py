@@ -222,17 +222,19 @@ def check_quote(doc: CorefDocument, quote: Quote) -> SpeakerCheck:
         return base
     cluster = doc.cluster(mention.cluster)
     names = cluster_names(cluster)
-    if speaker.canonical is None:  # unresolved: neither right cluster nor right name
+    antecedent = _antecedent_span(quote)
+    if speaker.canonical is None:  # no name: right only by an antecedent in the gold cluster
+        resolved = match_mention(doc, *antecedent) if antecedent is not None else None
         return replace(
             base,
             kind=mention.kind,
             gold_mention=mention.text,
             gold_cluster=mention.cluster,
             gold_names=tuple(sorted(names)),
+            cluster_right=resolved is not None and resolved.cluster == mention.cluster,
             canonical_right=False if names else None,
         )
     canonical = without_honorific(name_key(speaker.canonical))
-    antecedent = _antecedent_span(quote)
     if antecedent is not None:
         resolved = match_mention(doc, *antecedent)
         cluster_right = resolved is not None and resolved.cluster == mention.cluster

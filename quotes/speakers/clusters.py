@@ -56,6 +56,7 @@ class DocumentEntities:
         self._by_entity: dict[str, int] = {}
         self._by_token: dict[int, int] = {}
         self._statements: list[tuple[int, int]] = []  # (offset, issuer cluster), sorted
+        self._noun_phrases: list[tuple[int, Span]] | None = None  # read when first needed
         self._sentence_of = _sentence_starts(doc)
         self._read_acronyms()
         self._read_names()
@@ -353,6 +354,20 @@ class DocumentEntities:
                 cluster = self.clusters[occurrence.cluster]
                 if key in cluster.nouns and cluster.person:
                     return occurrence
+        return None
+
+    def earlier_description(self, head: Token, before: int) -> Occurrence | None:
+        """The latest noun phrase before ``before`` with the same head noun (`the report's
+        authors` for `The authors`), as a mention of an entity without a name."""
+        if self._noun_phrases is None:
+            self._noun_phrases = [(chunk.start_char, chunk) for chunk in self.doc.noun_chunks]
+        end = bisect_left(self._noun_phrases, before, key=lambda pair: pair[0])
+        for start, chunk in reversed(self._noun_phrases[:end]):
+            if start < before - LOOK_BACK:
+                return None
+            if chunk.root.lemma_ == head.lemma_ and chunk.root.pos_ == "NOUN" and chunk.end_char <= before:
+                kind: SpeakerKind = "anonymous source" if head.lower_ in self.words.anonymous_nouns else "group"
+                return self.record(chunk, self._new_cluster(kind if head.tag_ == "NNS" else "unknown", None))
         return None
 
     def most_mentioned_person(self) -> Occurrence | None:

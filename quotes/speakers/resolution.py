@@ -176,6 +176,8 @@ def _described(span: Span, parts: MentionParts, head: Token, entities: DocumentE
         noun = head.lower_
         kind = "media" if noun in words.media_nouns else words.name_word_kinds.get(noun, "organisation")
         found = entities.latest(span.start_char, frozenset({kind}))
+    if found is None:  # `The authors` after `the report's authors`: an entity without a name
+        found = entities.earlier_description(head, span.start_char)
     return found
 
 
@@ -234,8 +236,15 @@ def _speaker(
     antecedent: Occurrence | None = None,
 ) -> Speaker:
     canonical = cluster.canonical
-    if canonical is None:
-        return replace(speaker, canonical=None, kind="unknown", resolved_by="unresolved")
+    if canonical is None:  # unresolved, or resolved to a mention of an entity that has no name
+        return replace(
+            speaker,
+            canonical=None,
+            title=parts.title.text if parts.title is not None else None,
+            kind=cluster.kind if antecedent is not None else "unknown",
+            resolved_by=how if antecedent is not None else "unresolved",
+            antecedent=Mention(antecedent.text, antecedent.start, antecedent.end) if antecedent else None,
+        )
     return replace(
         speaker,
         canonical=canonical,

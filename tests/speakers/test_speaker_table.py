@@ -27,6 +27,8 @@ KINDS = {"person", "organisation", "government", "media", "group", "anonymous so
 
 # Every pattern the table must cover, each with several cases.
 PATTERNS = [
+    # a description of an entity the article never names: no canonical, but its antecedent
+    "description_without_name",
     # anatomy of one mention
     "title_name",
     "org_title_name",
