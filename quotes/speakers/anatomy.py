@@ -159,7 +159,8 @@ def _parse_segment(segment: Span, words: SpeakerWords) -> MentionParts:
         else:
             person = None  # the recogniser cut a name short: `Tahseen` + `Alkhafaji`
     region = segment.doc[segment.start : name_start]
-    if person is None and _capitalised_name(segment, words):
+    organisation_name = any(t.lower_ in words.name_word_kinds for t in segment)
+    if (person is None or organisation_name) and _capitalised_name(segment, words):
         return MentionParts(segment, name=segment)  # `Council for Water Safety`, `Bank of England`
     if person is None and any(t.lower_ in _AFFILIATION_PREPOSITIONS for t in region):
         preposition = next(t for t in region if t.lower_ in _AFFILIATION_PREPOSITIONS)
