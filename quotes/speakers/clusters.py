@@ -224,7 +224,7 @@ class DocumentEntities:
         found = self.find(name, kind)
         if found is None:
             entity = self.registry.lookup(name)
-            found = self._new_cluster(entity.kind if entity else kind, entity)  # type: ignore[arg-type]
+            found = self.new_cluster(entity.kind if entity else kind, entity)  # type: ignore[arg-type]
         key = normalise_name(name)
         if key and name not in found.names and "\n" not in name:
             found.names.append(name)
@@ -263,10 +263,10 @@ class DocumentEntities:
             if entity is not None and entity.id in self._by_entity:
                 return self.clusters[self._by_entity[entity.id]]
             if entity is not None:
-                return self._new_cluster(entity.kind, entity)  # type: ignore[arg-type]
+                return self.new_cluster(entity.kind, entity)  # type: ignore[arg-type]
         return None
 
-    def _new_cluster(self, kind: SpeakerKind, entity: Entity | None) -> Cluster:
+    def new_cluster(self, kind: SpeakerKind, entity: Entity | None) -> Cluster:
         cluster = Cluster(len(self.clusters), kind, entity)
         self.clusters.append(cluster)
         if entity is not None:
@@ -367,7 +367,7 @@ class DocumentEntities:
                 return None
             if chunk.root.lemma_ == head.lemma_ and chunk.root.pos_ == "NOUN" and chunk.end_char <= before:
                 kind: SpeakerKind = "anonymous source" if head.lower_ in self.words.anonymous_nouns else "group"
-                return self.record(chunk, self._new_cluster(kind if head.tag_ == "NNS" else "unknown", None))
+                return self.record(chunk, self.new_cluster(kind if head.tag_ == "NNS" else "unknown", None))
         return None
 
     def most_mentioned_person(self) -> Occurrence | None:

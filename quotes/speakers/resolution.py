@@ -212,7 +212,10 @@ def _group(span: Span, parts: MentionParts, entities: DocumentEntities) -> Clust
         start += 1
     assert parts.head is not None
     kind: SpeakerKind = "anonymous source" if parts.head.lower_ in entities.words.anonymous_nouns else "group"
-    cluster = entities.find_or_add(name_text(span.doc[start : span.end]), kind)
+    phrase = span.doc[start : span.end]
+    if all(t.lower_ in entities.words.title_words for t in phrase):
+        return entities.new_cluster(kind, None)  # bare `officials`: anonymous, with no name to give
+    cluster = entities.find_or_add(name_text(phrase), kind)
     cluster.kind = kind if cluster.entity is None else cluster.kind
     entities.tie(cluster, parts.head.lower_)
     return cluster
@@ -241,8 +244,8 @@ def _speaker(
             speaker,
             canonical=None,
             title=parts.title.text if parts.title is not None else None,
-            kind=cluster.kind if antecedent is not None else "unknown",
-            resolved_by=how if antecedent is not None else "unresolved",
+            kind=cluster.kind if antecedent is not None or cluster.kind == "anonymous source" else "unknown",
+            resolved_by=how if antecedent is not None or cluster.kind == "anonymous source" else "unresolved",
             antecedent=Mention(antecedent.text, antecedent.start, antecedent.end) if antecedent else None,
         )
     return replace(
