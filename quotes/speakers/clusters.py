@@ -221,7 +221,7 @@ class DocumentEntities:
     # -- look-ups -----------------------------------------------------------------------
 
     def find_or_add(self, name: str, kind: SpeakerKind) -> Cluster:
-        found = self.find(name, kind)
+        found = self.find(name)
         if found is None:
             entity = self.registry.lookup(name)
             found = self.new_cluster(entity.kind if entity else kind, entity)  # type: ignore[arg-type]
@@ -241,7 +241,7 @@ class DocumentEntities:
             found.kind = kind
         return found
 
-    def find(self, name: str, kind: SpeakerKind = "unknown") -> Cluster | None:
+    def find(self, name: str) -> Cluster | None:
         """The cluster ``name`` belongs to: registry, exact name or acronym, then for people
         a part of a fuller name (`Berg`, `Anna` after `Anna Berg`) or fuzzily a registry alias."""
         key = normalise_name(name)
