@@ -223,23 +223,13 @@ def check_quote(doc: CorefDocument, quote: Quote) -> SpeakerCheck:
     cluster = doc.cluster(mention.cluster)
     names = cluster_names(cluster)
     antecedent = _antecedent_span(quote)
-    if speaker.canonical is None:  # no name: right only by an antecedent in the gold cluster
-        resolved = match_mention(doc, *antecedent) if antecedent is not None else None
-        return replace(
-            base,
-            kind=mention.kind,
-            gold_mention=mention.text,
-            gold_cluster=mention.cluster,
-            gold_names=tuple(sorted(names)),
-            cluster_right=resolved is not None and resolved.cluster == mention.cluster,
-            canonical_right=False if names else None,
-        )
-    canonical = without_honorific(name_key(speaker.canonical))
-    if antecedent is not None:
-        resolved = match_mention(doc, *antecedent)
+    resolved = match_mention(doc, *antecedent) if antecedent is not None else None
+    if antecedent is not None or speaker.canonical is None:
+        # by the antecedent; a record without a name and without one is wrong
         cluster_right = resolved is not None and resolved.cluster == mention.cluster
-    else:
-        keys = {canonical, name_key(speaker.canonical)}
+    canonical = without_honorific(name_key(speaker.canonical)) if speaker.canonical is not None else None
+    if canonical is not None and antecedent is None:
+        keys = {canonical, name_key(speaker.canonical or "")}
         cluster_right = bool(keys & cluster_keys(cluster)) or named_cluster(doc, canonical) == mention.cluster
     return replace(
         base,
@@ -248,7 +238,7 @@ def check_quote(doc: CorefDocument, quote: Quote) -> SpeakerCheck:
         gold_cluster=mention.cluster,
         gold_names=tuple(sorted(names)),
         cluster_right=cluster_right,
-        canonical_right=canonical in names if names else None,
+        canonical_right=(canonical in names) if names else None,
     )
 
 
