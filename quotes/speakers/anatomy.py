@@ -62,13 +62,13 @@ def parse_mention(mention: Span, words: SpeakerWords | None = None) -> MentionPa
             break  # `Anna Berg, who heads the agency, …`: the rest describes her
         part = _parse_segment(segment, words)
         if in_brackets and parts and part.name is None and segment[-1].text[:1].isupper():
-            part = MentionParts(segment, name=_without_determiners(segment, words))
+            part = MentionParts(segment, name=_without_determiners(segment))
         if in_brackets and parts and part.name is not None:
             role = parts[0].head is not None and parts[0].head.lower_ in words.title_words
             if parts[0].name is None and not role:  # `the military's regional command (CENTCOM)`
                 parts[0] = MentionParts(span, name=part.name, title=parts[0].title, affiliation=parts[0].affiliation)
             elif not _is_acronym_of(part.name, parts[0].name):
-                parts[0] = _fill(parts[0], MentionParts(span, affiliation=_without_determiners(segment, words)))
+                parts[0] = _fill(parts[0], MentionParts(span, affiliation=_without_determiners(segment)))
             continue
         parts.append(part)
     if not parts:
@@ -129,10 +129,10 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
 
 
 def _parse_segment(segment: Span, words: SpeakerWords) -> MentionParts:
-    segment = _without_determiners(segment, words)
+    segment = _without_determiners(segment)
     possessive = _last_possessive(segment)
     if possessive is not None and possessive.i + 1 < segment.end:
-        owner = _without_determiners(segment.doc[segment.start : possessive.i], words)
+        owner = _without_determiners(segment.doc[segment.start : possessive.i])
         rest = _parse_segment(segment.doc[possessive.i + 1 : segment.end], words)
         role = rest.title[-1].lower_ if rest.title is not None else (rest.head.lower_ if rest.head is not None else "")
         personal = _is_person(owner) and (role in words.personal_roles or not role)
@@ -199,7 +199,7 @@ def _parse_description(segment: Span, words: SpeakerWords) -> MentionParts:
             break
     affiliation = None
     if end < segment.end and segment.doc[end].lower_ in _AFFILIATION_PREPOSITIONS and end + 1 < segment.end:
-        target = _without_determiners(segment.doc[end + 1 : segment.end], words)
+        target = _without_determiners(segment.doc[end + 1 : segment.end])
         if not all(t.like_num or t.pos_ == "NUM" for t in target):
             affiliation = target
     leading, title = _split_title_region(core, words)
@@ -306,7 +306,7 @@ def _honorific(token: Token, words: SpeakerWords) -> str | None:
     return lower if lower in words.honorifics else None
 
 
-def _without_determiners(span: Span, words: SpeakerWords) -> Span:
+def _without_determiners(span: Span) -> Span:
     start = span.start
     while start < span.end - 1 and (
         span.doc[start].pos_ in {"DET", "NUM"}
