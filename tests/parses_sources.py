@@ -289,3 +289,41 @@ CLEAR_ACCORDING_COORDINATED = [
     ("report", 8, "pobj", "NOUN", "report", "NN"),
     (".", 1, "punct", "PUNCT", ".", "."),
 ]
+
+# `The mayor told them that the bridge was safe, according to two engineers.`: a phrase that
+# closes a report reports all of it (en_core_web_sm hangs it on `told`; the UD rows hang it
+# there too, as a parser may)
+UD_ACCORDING_OVER_REPORT = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("told", 2, "ROOT", "VERB", "tell", "VBD"),
+    ("them", 2, "iobj", "PRON", "they", "PRP"),
+    ("that", 8, "mark", "SCONJ", "that", "IN"),
+    ("the", 6, "det", "DET", "the", "DT"),
+    ("bridge", 8, "nsubj", "NOUN", "bridge", "NN"),
+    ("was", 8, "cop", "AUX", "be", "VBD"),
+    ("safe", 2, "ccomp", "ADJ", "safe", "JJ"),
+    (",", 13, "punct", "PUNCT", ",", ","),
+    ("according", 13, "case", "VERB", "accord", "VBG"),
+    ("to", 10, "fixed", "ADP", "to", "IN"),
+    ("two", 13, "nummod", "NUM", "two", "CD"),
+    ("engineers", 2, "obl", "NOUN", "engineer", "NNS"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_ACCORDING_OVER_REPORT = [
+    ("The", 1, "det", "DET", "the", "DT"),
+    ("mayor", 2, "nsubj", "NOUN", "mayor", "NN"),
+    ("told", 2, "ROOT", "VERB", "tell", "VBD"),
+    ("them", 2, "dobj", "PRON", "they", "PRP"),
+    ("that", 7, "mark", "SCONJ", "that", "IN"),
+    ("the", 6, "det", "DET", "the", "DT"),
+    ("bridge", 7, "nsubj", "NOUN", "bridge", "NN"),
+    ("was", 2, "ccomp", "AUX", "be", "VBD"),
+    ("safe", 7, "acomp", "ADJ", "safe", "JJ"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("according", 2, "prep", "VERB", "accord", "VBG"),
+    ("to", 10, "prep", "ADP", "to", "IN"),
+    ("two", 13, "nummod", "NUM", "two", "CD"),
+    ("engineers", 11, "pobj", "NOUN", "engineer", "NNS"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]

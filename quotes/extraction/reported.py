@@ -147,7 +147,8 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
         if not lexicon.is_cue_verb(lemma) and lemma not in lexicon.topic_prepositions:
             continue
         belief = lemma in lexicon.belief_verbs and lemma not in lexicon.speech_verbs
-        parts, rule = (parenthetical(verb) if lexicon.is_cue_verb(lemma) else []), "parenthetical"
+        listener = lemma in lexicon.addressee_verbs
+        parts, rule = (parenthetical(verb, listener) if lexicon.is_cue_verb(lemma) else []), "parenthetical"
         if not parts:
             content, rule = content_of(verb, lemma, lexicon, quoted)
             if content is None:

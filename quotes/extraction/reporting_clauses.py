@@ -19,6 +19,20 @@ _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "-"})
 REPORTING_CIRCUMSTANCES = frozenset({"auxiliary", "negation", "adverbial", "oblique", "preposition"})
 
 
+#: Dependents a parser may hang on a parenthetical cue that go on with the content
+#: (`…, the paper said, including speeches`, `…, Devine said, by the calendar`).
+_CONTENT_CONTINUATIONS = frozenset({"preposition", "oblique", "adverbial", "agent"})
+
+
+_LISTENER_ROLES = frozenset({"object", "indirect_object"})
+
+
+def _set_off(child: Token, verb: Token) -> bool:
+    """A comma stands between the verb and its dependent."""
+    low, high = sorted((verb.i, child.i))
+    return any(t.text in _ATTRIBUTION_BREAKS for t in verb.doc[low + 1 : high])
+
+
 def as_clause_content(verb: Token) -> Span | None:
     """`As the International Business Times noted, <clause>`: the clause the `as`-clause
     modifies is what was noted."""
@@ -104,36 +118,43 @@ def trailing_reporting_clause(verb: Token) -> Span | None:
     return content if content is not None and is_clause(content) else None
 
 
-def _bare_reporting_subject(verb: Token, subjectless_complement: bool = False) -> Token | None:
+def _bare_reporting_subject(
+    verb: Token, subjectless_complement: bool = False, fronted_complement: bool = False, listener: bool = False
+) -> Token | None:
     """The subject of a reporting clause with no object or complement of its own
     (`the US military added`, `said Reuters`), if the verb heads one; with
-    ``subjectless_complement``, a complement without a subject is allowed (`he says, is …`)."""
+    ``subjectless_complement``, a complement without a subject is allowed (`he says, is …`),
+    with ``fronted_complement`` one before the verb (`<clause>, she said, …`); with
+    ``listener``, an object that is who was told."""
     subject = subject_of(verb)
-    if subject is None or is_passive(verb) or children_with(verb, "object", "open_complement"):
+    objects = children_with(verb, "open_complement") + ([] if listener else children_with(verb, "object"))
+    if subject is None or is_passive(verb) or objects:
         return None
     for complement in children_with(verb, "clausal_complement"):
         if (
             not subjectless_complement
-            or complement.i < verb.i
-            or children_with(complement, *SUBJECT_ROLES, "expletive")
+            or (complement.i < verb.i and not fronted_complement)
+            or (complement.i > verb.i and children_with(complement, *SUBJECT_ROLES, "expletive"))
         ):
             return None
     return subject
 
 
-def parenthetical(verb: Token) -> list[Span]:
+def parenthetical(verb: Token, listener: bool = False) -> list[Span]:
     """`A wall would stop criminals, she said, but also drugs.`, `The top issues,
     respondents said, are …`, `This campaign, he says, is different`: a reporting clause
     between commas inside a sentence, however the parser attached it. The words around
-    it are the content, in two parts that share the cue."""
-    subject = _bare_reporting_subject(verb, subjectless_complement=True)
+    it are the content, in two parts that share the cue. With ``listener``, the verb's
+    object is who was told (`…, the partner told them, was …`)."""
+    subject = _bare_reporting_subject(verb, subjectless_complement=True, fronted_complement=True, listener=listener)
     if subject is None:
         return []  # a complement with a subject of its own is the whole content
     complements = children_with(verb, "clausal_complement")
     doc, sentence = verb.doc, verb.sent
     words = {t.i for t in subject.subtree} | {verb.i}
     for child in verb.children:
-        if role(child) in REPORTING_CIRCUMSTANCES:  # `has said`, `said on Tuesday`
+        listened = listener and role(child) in _LISTENER_ROLES  # `told reporters`
+        if listened or (role(child) in REPORTING_CIRCUMSTANCES and not _set_off(child, verb)):  # `said on Tuesday`
             words |= {t.i for t in child.subtree}
     first = min(i for i in words if not doc[i].is_punct)
     last = max(i for i in words if not doc[i].is_punct)
@@ -143,8 +164,13 @@ def parenthetical(verb: Token) -> list[Span]:
         return []
     if doc[first - 1].text not in _ATTRIBUTION_BREAKS or doc[last + 1].text not in _ATTRIBUTION_BREAKS:
         return []
-    if doc[last + 2] in verb.subtree and not any(doc[last + 2] in c.subtree for c in complements):
-        return []  # `…, she said, adding that …`: the cue's own clause follows
+    following = doc[last + 2]
+    if following in verb.subtree and not any(following in c.subtree for c in complements):
+        held_by = next(c for c in verb.children if following in c.subtree)
+        if role(held_by) not in _CONTENT_CONTINUATIONS or held_by.lower_ == "according":
+            return []  # `…, she said, adding that …`: the cue's own clause follows
+    elif any(c.i < verb.i and following not in c.subtree for c in complements):
+        return []  # `<clause>, she said, <clause>`: the second is not part of the first
     before = clause_span(doc, set(range(sentence.start, first - 1)))
     after = clause_span(doc, set(range(last + 2, sentence.end)))
     if before is None or after is None:

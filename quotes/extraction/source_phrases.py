@@ -28,16 +28,16 @@ def source_phrases(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Span, Token, Sp
                 break
             pp_tokens = {t.i for t in cue} | {t.i for t in source.subtree}
             anchor = _clause_anchor(source, cue)
-            if (
+            content = _opening_phrase_content(cue, source)
+            if content is None and not (
                 anchor.pos_ in VERBAL_POS
                 and lexicon.is_cue_verb(lexicon.cue_lemma(anchor))
-                and clausal_complements(anchor)
+                and clausal_complements(anchor)  # `X said …, as per Y`: the verb's own attribution covers it
             ):
-                break  # `X said …, as per Y`: the verb's own attribution covers it
-            content = _opening_phrase_content(cue, source)
-            if content is None:
                 anchor = _whole_coordination(anchor, cue, lexicon)
                 content = clause_span(doc, {t.i for t in anchor.subtree} - pp_tokens)
+            if content is None:
+                content = _closing_phrase_content(cue, source)
             if content is not None:
                 yield cue, source, content
             break
@@ -64,6 +64,21 @@ def _opening_phrase_content(cue: Span, source: Token) -> Span | None:
         start = commas[1] + 1  # `According to X, a spokesman for Y, <clause>`
     content = clause_span(doc, set(range(start, sentence.end)))
     return content if content is not None and is_clause(content) else None
+
+
+def _closing_phrase_content(cue: Span, source: Token) -> Span | None:
+    """`<clause>, according to X.`: a source phrase that closes a clause reports the whole
+    of it, reports inside it included (`Y told her that …, according to an account`),
+    whatever the parser hung the phrase on."""
+    doc, sentence = cue.doc, cue.sent
+    end = max(t.i for t in source.subtree)
+    rest = [t for t in doc[end + 1 : sentence.end] if not t.is_space]
+    if rest and not (rest[0].is_punct and rest[0].text not in {"(", "'s", "’s"}):
+        return None
+    content = clause_span(doc, set(range(sentence.start, cue.start)))
+    if content is None or content.end < cue.start - 1:
+        return None
+    return content if is_clause(content) or any(t.pos_ in VERBAL_POS for t in content) else None
 
 
 def _is_apposition(words: Span) -> bool:

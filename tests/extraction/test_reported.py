@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import parses_reporting
 import pytest
 from parses import (
     CLEAR_ACCORDING,
@@ -387,4 +388,20 @@ def test_a_report_inside_a_report_keeps_both(make_doc):
     assert found == [
         ("reported", "Alsumaria", "Hezbollah said the US will pay"),
         ("said", "Hezbollah", "the US will pay"),
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["UD", "CLEAR"])
+@pytest.mark.parametrize(
+    ("name", "speaker", "cue", "parts"),
+    [
+        ("FRONTED_WITH_PHRASE", "the minister", "said", ["The budget was cut", "by a third"]),
+        ("FRONTED_WITH_LISTENER", "the operator", "told", ["The ferry will resume", "within two days"]),
+    ],
+)
+def test_what_follows_a_parenthetical_cue_goes_on_with_the_content(make_doc, scheme, name, speaker, cue, parts):
+    """`<clause>, X said, <phrase>`: the phrase the parser hung on the cue is the content's end."""
+    found = find_reported(make_doc(getattr(parses_reporting, f"{scheme}_{name}")), LEXICON)
+    assert [(a.speaker.text, a.cue.text, a.content.text, a.rule) for a in found] == [
+        (speaker, cue, part, "parenthetical") for part in parts
     ]

@@ -46,3 +46,14 @@ def test_source_phrase_record(make_doc, scheme):
         "According to",
     )
     assert quote.speaker is not None and quote.speaker.text == "two border officials"
+
+
+@pytest.mark.parametrize("scheme", ["UD", "CLEAR"])
+def test_phrase_closing_a_report_reports_all_of_it(make_doc, scheme):
+    doc = make_doc(getattr(parses, f"{scheme}_ACCORDING_OVER_REPORT"))
+    found = {a.rule: a for a in find_reported(doc, LEXICON)}
+    assert (found["source_phrase"].speaker.text, found["source_phrase"].content.text) == (
+        "two engineers",
+        "The mayor told them that the bridge was safe",
+    )
+    assert found["clausal_complement"].content.text.startswith("the bridge was safe")
