@@ -66,3 +66,55 @@ CLEAR_FRONTED_WITH_LISTENER = [
     ("days", 10, "pobj", "NOUN", "day", "NNS"),
     (".", 7, "punct", "PUNCT", ".", "."),
 ]
+
+# `Half said so in May.`: a proform followed by a phrase of time
+UD_SAID_SO_IN_MAY = [
+    ("Half", 1, "nsubj", "NOUN", "half", "NN"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("so", 1, "advmod", "ADV", "so", "RB"),
+    ("in", 4, "case", "ADP", "in", "IN"),
+    ("May", 1, "obl", "PROPN", "May", "NNP"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+CLEAR_SAID_SO_IN_MAY = [
+    ("Half", 1, "nsubj", "NOUN", "half", "NN"),
+    ("said", 1, "ROOT", "VERB", "say", "VBD"),
+    ("so", 1, "advmod", "ADV", "so", "RB"),
+    ("in", 1, "prep", "ADP", "in", "IN"),
+    ("May", 3, "pobj", "PROPN", "May", "NNP"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# `Rents rose for families, she said.` with the reporting clause tangled in the content (the
+# parser made `for` the marker of `said`, as en_core_web_sm does in long sentences)
+CLEAR_TANGLED_CLOSING = [
+    ("Rents", 1, "nsubj", "NOUN", "rent", "NNS"),
+    ("rose", 1, "ROOT", "VERB", "rise", "VBD"),
+    ("for", 6, "mark", "SCONJ", "for", "IN"),
+    ("families", 2, "pobj", "NOUN", "family", "NNS"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("she", 6, "nsubj", "PRON", "she", "PRP"),
+    ("said", 1, "advcl", "VERB", "say", "VBD"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# `This covers two towns, the minister told a panel Wednesday.`: the reporting clause parsed
+# as a conjunct of the content, with a listener and a time after the verb
+UD_CLOSING_WITH_LISTENER = [
+    ("This", 1, "nsubj", "PRON", "this", "DT"),
+    ("covers", 1, "ROOT", "VERB", "cover", "VBZ"),
+    ("two", 3, "nummod", "NUM", "two", "CD"),
+    ("towns", 1, "obj", "NOUN", "town", "NNS"),
+    (",", 7, "punct", "PUNCT", ",", ","),
+    ("the", 6, "det", "DET", "the", "DT"),
+    ("minister", 7, "nsubj", "NOUN", "minister", "NN"),
+    ("told", 1, "conj", "VERB", "tell", "VBD"),
+    ("a", 9, "det", "DET", "a", "DT"),
+    ("panel", 7, "obj", "NOUN", "panel", "NN"),
+    ("Wednesday", 7, "obl:tmod", "PROPN", "Wednesday", "NNP"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+CLEAR_CLOSING_WITH_LISTENER = [
+    (*row[:2], {"obj": "dobj", "obl:tmod": "npadvmod"}.get(row[2], row[2]), *row[3:])
+    for row in UD_CLOSING_WITH_LISTENER
+]

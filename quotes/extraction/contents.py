@@ -33,6 +33,7 @@ from quotes.extraction.reporting_clauses import (
     trailing_reporting_clause,
 )
 from quotes.extraction.surface_contents import (
+    closing_reporting_clause,
     embedded_question,
     split_off_content,
     stranded_that_clause,
@@ -87,6 +88,10 @@ def _clausal_content(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Span | 
     surface = surface_clause(verb, addressee=lemma in lexicon.addressee_verbs)
     if surface is not None:
         return surface, "surface_clause"
+    closing = closing_reporting_clause(verb, addressee=lemma in lexicon.addressee_verbs)
+    closing = postposed(verb, closing, read_from_words=True)
+    if closing is not None:
+        return closing, "postposed"
     return None
 
 
@@ -176,8 +181,8 @@ def _proform(verb: Token, proforms: frozenset[str]) -> Span | None:
     if word.lower_ not in proforms or word.head.i != verb.i:
         return None
     after = doc[word.i + 1] if word.i + 1 < len(doc) else None
-    if after is not None and not (after.is_punct or after.is_space or after.pos_ == "CCONJ"):
-        return None  # `said so far`, `said no one`
+    if after is not None and not (after.is_punct or after.is_space or after.pos_ in {"CCONJ", "SCONJ", "ADP"}):
+        return None  # `said so far`, `said no one`; but `said so in May`, `said yes while …`
     return doc[word.i : word.i + 1]
 
 

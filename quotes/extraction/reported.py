@@ -147,8 +147,7 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
         if not lexicon.is_cue_verb(lemma) and lemma not in lexicon.topic_prepositions:
             continue
         belief = lemma in lexicon.belief_verbs and lemma not in lexicon.speech_verbs
-        listener = lemma in lexicon.addressee_verbs
-        parts, rule = (parenthetical(verb, listener) if lexicon.is_cue_verb(lemma) else []), "parenthetical"
+        parts, rule = (parenthetical(verb, lexicon) if lexicon.is_cue_verb(lemma) else []), "parenthetical"
         if not parts:
             content, rule = content_of(verb, lemma, lexicon, quoted)
             if content is None:

@@ -27,6 +27,20 @@ _CONTENT_CONTINUATIONS = frozenset({"preposition", "oblique", "adverbial", "agen
 _LISTENER_ROLES = frozenset({"object", "indirect_object"})
 
 
+def _continues_content(dependent: Token, lexicon: Lexicon) -> bool:
+    """A phrase (`by a third`) or a predicate that is neither a report nor has a subject of
+    its own (`and had passed all checks`) goes on with a fronted content, not with the cue's
+    clause (`…, she said, and called for …`)."""
+    if role(dependent) == "conjunct":
+        return (
+            dependent.pos_ in VERBAL_POS
+            and dependent.tag_ != "VBG"
+            and not lexicon.is_cue_verb(lexicon.cue_lemma(dependent))
+            and not children_with(dependent, *SUBJECT_ROLES)
+        )
+    return role(dependent) in _CONTENT_CONTINUATIONS and dependent.lower_ != "according"
+
+
 def _set_off(child: Token, verb: Token) -> bool:
     """A comma stands between the verb and its dependent."""
     low, high = sorted((verb.i, child.i))
@@ -62,15 +76,16 @@ def is_reporting_clause(clause: Token, lexicon: Lexicon) -> bool:
 _POSTPOSED_STOPS = frozenset({":", ";"})
 
 
-def postposed(verb: Token, content: Span | None) -> Span | None:
+def postposed(verb: Token, content: Span | None, read_from_words: bool = False) -> Span | None:
     """A content before its cue, if the cue can report it: not from inside a subordinate
     (`…, although X pleaded guilty`) or relative clause (`…, who added to his portfolio`),
-    and only what follows the last colon or semicolon before the cue."""
+    and only what follows the last colon or semicolon before the cue. A content
+    ``read_from_words`` has had the first checks made on the words, not the parse."""
     if content is None:
         return content
-    if children_with(verb, "marker"):
+    if not read_from_words and children_with(verb, "marker"):
         return None
-    if role(verb) in {"relative_clause", "clause_modifier"} and not _own_subject(verb):
+    if not read_from_words and role(verb) in {"relative_clause", "clause_modifier"} and not _own_subject(verb):
         return None
     doc = verb.doc
     stops = [t.i for t in doc[content.start : verb.i] if t.text in _POSTPOSED_STOPS]
@@ -140,15 +155,16 @@ def _bare_reporting_subject(
     return subject
 
 
-def parenthetical(verb: Token, listener: bool = False) -> list[Span]:
+def parenthetical(verb: Token, lexicon: Lexicon) -> list[Span]:
     """`A wall would stop criminals, she said, but also drugs.`, `The top issues,
     respondents said, are …`, `This campaign, he says, is different`: a reporting clause
     between commas inside a sentence, however the parser attached it. The words around
-    it are the content, in two parts that share the cue. With ``listener``, the verb's
-    object is who was told (`…, the partner told them, was …`)."""
+    it are the content, in two parts that share the cue. The object of a verb like `tell`
+    is who was told (`…, the partner told them, was …`)."""
+    listener = lexicon.cue_lemma(verb) in lexicon.addressee_verbs
     subject = _bare_reporting_subject(verb, subjectless_complement=True, fronted_complement=True, listener=listener)
-    if subject is None:
-        return []  # a complement with a subject of its own is the whole content
+    if subject is None or subject.tag_ in {"WP", "WDT"}:
+        return []  # a complement with a subject of its own is the whole content; `…, who said`
     complements = children_with(verb, "clausal_complement")
     doc, sentence = verb.doc, verb.sent
     words = {t.i for t in subject.subtree} | {verb.i}
@@ -165,9 +181,13 @@ def parenthetical(verb: Token, listener: bool = False) -> list[Span]:
     if doc[first - 1].text not in _ATTRIBUTION_BREAKS or doc[last + 1].text not in _ATTRIBUTION_BREAKS:
         return []
     following = doc[last + 2]
+    if following.is_quote:
+        return []  # `…, he declared, “…”`: the cue opens a quote of its own
     if following in verb.subtree and not any(following in c.subtree for c in complements):
         held_by = next(c for c in verb.children if following in c.subtree)
-        if role(held_by) not in _CONTENT_CONTINUATIONS or held_by.lower_ == "according":
+        if role(held_by) == "coordinator":  # `…, she added, and had passed …`
+            held_by = next((c for c in verb.rights if c.i > held_by.i and role(c) == "conjunct"), held_by)
+        if not _continues_content(held_by, lexicon):
             return []  # `…, she said, adding that …`: the cue's own clause follows
     elif any(c.i < verb.i and following not in c.subtree for c in complements):
         return []  # `<clause>, she said, <clause>`: the second is not part of the first

@@ -52,6 +52,48 @@ def split_off_content(verb: Token) -> Span | None:
     return content if content is not None and is_clause(content) else None
 
 
+#: Words of the short subject of a reporting clause read from the surface (`…, the Defense
+#: Secretary said.`).
+_SUBJECT_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON", "PART"})
+
+
+#: Punctuation that sets a closing reporting clause off from what it reports.
+_REPORT_BREAKS = frozenset({",", "—", "–"})
+
+
+def closing_reporting_clause(verb: Token, addressee: bool) -> Span | None:
+    """`<clause>, she said.`, `<clause>, X told a Senate panel Wednesday.` when the parse
+    tangled the clause with the reporting words: a short subject after a comma, the verb,
+    then nothing but a listener, a time or a place to the end of the sentence. Everything
+    before the comma is what was said."""
+    doc, sentence = verb.doc, verb.sent
+    if verb.tag_ not in FINITE_TAGS:
+        return None
+    start = verb.i
+    while start - 1 > sentence.start and verb.i - start < MAX_SUBJECT_WORDS and doc[start - 1].pos_ in _SUBJECT_POS:
+        start -= 1
+    if start == verb.i or start - 1 <= sentence.start or doc[start - 1].text not in _REPORT_BREAKS:
+        return None
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[start : verb.i]):
+        return None
+    if not all(_closes_reporting_clause(t, verb, addressee) for t in doc[verb.i + 1 : sentence.end]):
+        return None
+    content = clause_span(doc, set(range(sentence.start, start - 1)))
+    return content if content is not None and is_clause(content) else None
+
+
+def _closes_reporting_clause(word: Token, verb: Token, addressee: bool) -> bool:
+    """A word that may follow the verb of a closing reporting clause: a stop, a time, a place,
+    or who was told (`told a Senate panel`), not an object (`said a prayer`) or a new clause."""
+    if word.is_space or (word.is_punct and word.text not in {",", ":"} and not word.is_quote):
+        return True
+    if word.pos_ not in _CIRCUMSTANCE_POS | {"ADV", "PRON"}:
+        return False
+    dated = word.ent_type_ in {"DATE", "TIME"}
+    is_object = word.head.i == verb.i and word.pos_ in {"NOUN", "PROPN", "PRON"} and not dated
+    return addressee or not is_object
+
+
 def embedded_question(verb: Token) -> Span | None:
     """`asked Sanders whether …`, `Asked on Fox News who leads the party, he said …`,
     `was asked about a loan`: the question runs from its wh-word (or after `about`) to

@@ -405,3 +405,34 @@ def test_what_follows_a_parenthetical_cue_goes_on_with_the_content(make_doc, sch
     assert [(a.speaker.text, a.cue.text, a.content.text, a.rule) for a in found] == [
         (speaker, cue, part, "parenthetical") for part in parts
     ]
+
+
+@pytest.mark.parametrize("scheme", ["UD", "CLEAR"])
+def test_a_proform_may_be_followed_by_a_phrase(make_doc, scheme):
+    found = only(make_doc(getattr(parses_reporting, f"{scheme}_SAID_SO_IN_MAY")))
+    assert (found.rule, found.speaker.text, found.content.text) == ("proform", "Half", "so")
+
+
+@pytest.mark.parametrize(
+    ("name", "speaker", "content"),
+    [
+        ("CLEAR_TANGLED_CLOSING", "she", "Rents rose for families"),
+        ("UD_CLOSING_WITH_LISTENER", "the minister", "This covers two towns"),
+        ("CLEAR_CLOSING_WITH_LISTENER", "the minister", "This covers two towns"),
+    ],
+)
+def test_a_closing_reporting_clause_is_read_from_the_words(make_doc, name, speaker, content):
+    """`<clause>, she said.` however the parser tangled the two: the words before the comma."""
+    found = [
+        a for a in find_reported(make_doc(getattr(parses_reporting, name)), LEXICON) if a.cue.text in {"said", "told"}
+    ]
+    assert [(a.speaker.text, a.content.text, a.rule) for a in found] == [(speaker, content, "postposed")]
+
+
+def test_a_closing_verb_with_an_object_reports_nothing_before_it(make_doc):
+    rows = [
+        row if row[0] != "told" else ("said", 1, "conj", "VERB", "say", "VBD")
+        for row in parses_reporting.UD_CLOSING_WITH_LISTENER
+    ]
+    found = find_reported(make_doc(rows), LEXICON)
+    assert [a.content.text for a in found if a.cue.text == "said"] == ["a panel Wednesday"]  # `said a panel`
