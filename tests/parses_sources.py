@@ -327,3 +327,23 @@ CLEAR_ACCORDING_OVER_REPORT = [
     ("engineers", 11, "pobj", "NOUN", "engineer", "NNS"),
     (".", 2, "punct", "PUNCT", ".", "."),
 ]
+
+# `That is according to two engineers.`: the demonstrative stands for what was reported
+UD_THAT_IS_ACCORDING = [
+    ("That", 5, "nsubj", "PRON", "that", "DT"),
+    ("is", 5, "cop", "AUX", "be", "VBZ"),
+    ("according", 5, "case", "VERB", "accord", "VBG"),
+    ("to", 2, "fixed", "ADP", "to", "IN"),
+    ("two", 5, "nummod", "NUM", "two", "CD"),
+    ("engineers", 5, "ROOT", "NOUN", "engineer", "NNS"),
+    (".", 5, "punct", "PUNCT", ".", "."),
+]
+CLEAR_THAT_IS_ACCORDING = [
+    ("That", 2, "nsubj", "PRON", "that", "DT"),
+    ("is", 2, "advmod", "AUX", "be", "VBZ"),
+    ("according", 2, "ROOT", "VERB", "accord", "VBG"),
+    ("to", 2, "prep", "ADP", "to", "IN"),
+    ("two", 5, "nummod", "NUM", "two", "CD"),
+    ("engineers", 3, "pobj", "NOUN", "engineer", "NNS"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]

@@ -26,21 +26,47 @@ def source_phrases(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Span, Token, Sp
             source = _phrase_object(cue)
             if source is None:
                 break
-            pp_tokens = {t.i for t in cue} | {t.i for t in source.subtree}
-            anchor = _clause_anchor(source, cue)
-            content = _opening_phrase_content(cue, source)
-            if content is None and not (
-                anchor.pos_ in VERBAL_POS
-                and lexicon.is_cue_verb(lexicon.cue_lemma(anchor))
-                and clausal_complements(anchor)  # `X said …, as per Y`: the verb's own attribution covers it
-            ):
-                anchor = _whole_coordination(anchor, cue, lexicon)
-                content = clause_span(doc, {t.i for t in anchor.subtree} - pp_tokens)
-            if content is None:
-                content = _closing_phrase_content(cue, source)
+            content = _phrase_content(cue, source, lexicon)
             if content is not None:
                 yield cue, source, content
             break
+
+
+def _phrase_content(cue: Span, source: Token, lexicon: Lexicon) -> Span | None:
+    """What a source phrase reports: the clause after it when it opens the sentence, else
+    the clause it hangs on, else the clause it closes."""
+    doc = cue.doc
+    opening = _opening_phrase_content(cue, source)
+    if opening is not None:
+        return opening
+    anchor = _clause_anchor(source, cue)
+    if anchor.pos_ in VERBAL_POS and lexicon.is_cue_verb(lexicon.cue_lemma(anchor)) and clausal_complements(anchor):
+        return _closing_phrase_content(cue, source)  # `X said …, as per Y`: the verb's own attribution covers it
+    demonstrative = _demonstrative_subject(cue)
+    if demonstrative is not None:
+        return demonstrative
+    anchor = _whole_coordination(anchor, cue, lexicon)
+    pp_tokens = {t.i for t in cue} | {t.i for t in source.subtree}
+    content = clause_span(doc, {t.i for t in anchor.subtree} - pp_tokens)
+    return content if content is not None else _closing_phrase_content(cue, source)
+
+
+def _demonstrative_subject(cue: Span) -> Span | None:
+    """`That’s according to X.`: the demonstrative stands for what was reported."""
+    doc, sentence = cue.doc, cue.sent
+    words = [t for t in doc[sentence.start : cue.start] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
+    if len(words) != 2 or words[0].lower_ not in _DEMONSTRATIVES:
+        return None
+    if words[1].lemma_ == "be" or words[1].lower_ in _COPULAS:
+        return doc[words[0].i : words[0].i + 1]
+    return None
+
+
+_DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
+
+
+#: Forms of `be` a tagger may miss after a demonstrative (`That’s`, with a curly apostrophe).
+_COPULAS = frozenset({"'s", "’s", "is", "was", "are", "were"})
 
 
 def _opening_phrase_content(cue: Span, source: Token) -> Span | None:

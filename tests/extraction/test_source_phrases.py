@@ -57,3 +57,9 @@ def test_phrase_closing_a_report_reports_all_of_it(make_doc, scheme):
         "The mayor told them that the bridge was safe",
     )
     assert found["clausal_complement"].content.text.startswith("the bridge was safe")
+
+
+@pytest.mark.parametrize("scheme", ["UD", "CLEAR"])
+def test_a_demonstrative_before_the_phrase_is_the_content(make_doc, scheme):
+    (found,) = find_reported(make_doc(getattr(parses, f"{scheme}_THAT_IS_ACCORDING")), LEXICON)
+    assert (found.speaker.text, found.content.text) == ("two engineers", "That")
