@@ -118,3 +118,36 @@ CLEAR_CLOSING_WITH_LISTENER = [
     (*row[:2], {"obj": "dobj", "obl:tmod": "npadvmod"}.get(row[2], row[2]), *row[3:])
     for row in UD_CLOSING_WITH_LISTENER
 ]
+
+# `A win for the union, said Ana Ruiz, its head.`: the verb before its subject closes the
+# sentence, and what it reports has no verb (or none the tagger saw)
+UD_INVERTED_CLOSING = [
+    ("A", 1, "det", "DET", "a", "DT"),
+    ("win", 6, "nsubj", "NOUN", "win", "NN"),
+    ("for", 4, "case", "ADP", "for", "IN"),
+    ("the", 4, "det", "DET", "the", "DT"),
+    ("union", 1, "nmod", "NOUN", "union", "NN"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("said", 6, "ROOT", "VERB", "say", "VBD"),
+    ("Ana", 8, "compound", "PROPN", "Ana", "NNP"),
+    ("Ruiz", 6, "nsubj", "PROPN", "Ruiz", "NNP"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("its", 11, "nmod:poss", "PRON", "its", "PRP$"),
+    ("head", 8, "appos", "NOUN", "head", "NN"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+]
+CLEAR_INVERTED_CLOSING = [
+    ("A", 1, "det", "DET", "a", "DT"),
+    ("win", 6, "nsubj", "NOUN", "win", "NN"),
+    ("for", 1, "prep", "ADP", "for", "IN"),
+    ("the", 4, "det", "DET", "the", "DT"),
+    ("union", 2, "pobj", "NOUN", "union", "NN"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("said", 6, "ROOT", "VERB", "say", "VBD"),
+    ("Ana", 8, "compound", "PROPN", "Ana", "NNP"),
+    ("Ruiz", 6, "nsubj", "PROPN", "Ruiz", "NNP"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("its", 11, "poss", "PRON", "its", "PRP$"),
+    ("head", 8, "appos", "NOUN", "head", "NN"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+]

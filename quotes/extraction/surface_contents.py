@@ -62,24 +62,40 @@ _REPORT_BREAKS = frozenset({",", "—", "–"})
 
 
 def closing_reporting_clause(verb: Token, addressee: bool) -> Span | None:
-    """`<clause>, she said.`, `<clause>, X told a Senate panel Wednesday.` when the parse
-    tangled the clause with the reporting words: a short subject after a comma, the verb,
-    then nothing but a listener, a time or a place to the end of the sentence. Everything
-    before the comma is what was said."""
+    """`<words>, she said.`, `<words>, X told a Senate panel Wednesday.`, `<words>, said
+    X, director of Y.` when the parse tangled the reporting clause with what it reports: a
+    comma, a short subject and the verb, or the verb and its subject, then nothing but a
+    listener, a time or a place to the end of the sentence. Everything before the comma
+    is what was said."""
     doc, sentence = verb.doc, verb.sent
     if verb.tag_ not in FINITE_TAGS:
         return None
+    start = _reporting_clause_start(verb, addressee)
+    if start is None or start - 1 <= sentence.start or doc[start - 1].text not in _REPORT_BREAKS:
+        return None
+    content = clause_span(doc, set(range(sentence.start, start - 1)))
+    if content is None or not (start == verb.i or any(t.pos_ in VERBAL_POS for t in content)):
+        return None  # `, said X.` closes a report, whatever the tagger made of it; `, X said.` a clause
+    return content
+
+
+def _reporting_clause_start(verb: Token, addressee: bool = False) -> int | None:
+    """Where a closing reporting clause starts: its short subject (`, the minister said`),
+    or its verb when the subject follows and runs to the end (`, said X, director of Y.`)."""
+    doc, sentence = verb.doc, verb.sent
+    subject = subject_of(verb)
+    if subject is not None and subject.i > verb.i:
+        covered = {t.i for t in subject.subtree} | {verb.i}
+        rest = [t for t in doc[verb.i + 1 : sentence.end] if t.i not in covered]
+        return verb.i if all(t.is_punct or t.is_space for t in rest) else None
     start = verb.i
     while start - 1 > sentence.start and verb.i - start < MAX_SUBJECT_WORDS and doc[start - 1].pos_ in _SUBJECT_POS:
         start -= 1
-    if start == verb.i or start - 1 <= sentence.start or doc[start - 1].text not in _REPORT_BREAKS:
-        return None
     if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[start : verb.i]):
         return None
     if not all(_closes_reporting_clause(t, verb, addressee) for t in doc[verb.i + 1 : sentence.end]):
         return None
-    content = clause_span(doc, set(range(sentence.start, start - 1)))
-    return content if content is not None and is_clause(content) else None
+    return start
 
 
 def _closes_reporting_clause(word: Token, verb: Token, addressee: bool) -> bool:

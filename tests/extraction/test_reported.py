@@ -436,3 +436,10 @@ def test_a_closing_verb_with_an_object_reports_nothing_before_it(make_doc):
     ]
     found = find_reported(make_doc(rows), LEXICON)
     assert [a.content.text for a in found if a.cue.text == "said"] == ["a panel Wednesday"]  # `said a panel`
+
+
+@pytest.mark.parametrize("scheme", ["UD", "CLEAR"])
+def test_a_closing_verb_before_its_subject_reports_all_before_the_comma(make_doc, scheme):
+    found = find_reported(make_doc(getattr(parses_reporting, f"{scheme}_INVERTED_CLOSING")), LEXICON)
+    assert [(a.content.text, a.rule) for a in found] == [("A win for the union", "postposed")]
+    assert found[0].speaker.text.startswith("Ana Ruiz")
