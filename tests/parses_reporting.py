@@ -151,3 +151,29 @@ CLEAR_INVERTED_CLOSING = [
     ("head", 8, "appos", "NOUN", "head", "NN"),
     (".", 6, "punct", "PUNCT", ".", "."),
 ]
+
+# `Two towns flooded, Jo Hale, the mayor, said in a memo.`: a subject with an apposition
+UD_CLOSING_APPOSITION = [
+    ("Two", 1, "nummod", "NUM", "two", "CD"),
+    ("towns", 2, "nsubj", "NOUN", "town", "NNS"),
+    ("flooded", 2, "ROOT", "VERB", "flood", "VBD"),
+    (",", 10, "punct", "PUNCT", ",", ","),
+    ("Jo", 5, "compound", "PROPN", "Jo", "NNP"),
+    ("Hale", 10, "nsubj", "PROPN", "Hale", "NNP"),
+    (",", 5, "punct", "PUNCT", ",", ","),
+    ("the", 8, "det", "DET", "the", "DT"),
+    ("mayor", 5, "appos", "NOUN", "mayor", "NN"),
+    (",", 5, "punct", "PUNCT", ",", ","),
+    ("said", 2, "conj", "VERB", "say", "VBD"),
+    ("in", 13, "case", "ADP", "in", "IN"),
+    ("a", 13, "det", "DET", "a", "DT"),
+    ("memo", 10, "obl", "NOUN", "memo", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CLEAR_CLOSING_APPOSITION = [
+    *UD_CLOSING_APPOSITION[:11],
+    ("in", 10, "prep", "ADP", "in", "IN"),
+    ("a", 13, "det", "DET", "a", "DT"),
+    ("memo", 11, "pobj", "NOUN", "memo", "NN"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]

@@ -74,9 +74,21 @@ def closing_reporting_clause(verb: Token, addressee: bool) -> Span | None:
     if start is None or start - 1 <= sentence.start or doc[start - 1].text not in _REPORT_BREAKS:
         return None
     content = clause_span(doc, set(range(sentence.start, start - 1)))
-    if content is None or not (start == verb.i or any(t.pos_ in VERBAL_POS for t in content)):
+    if content is None or (_subordinate(content[0]) and not any(t.text in _REPORT_BREAKS for t in content)):
+        return None  # `After the court ruled, X asked the justices for …`: when, not what
+    if not (start == verb.i or any(t.pos_ in VERBAL_POS for t in content)):
         return None  # `, said X.` closes a report, whatever the tagger made of it; `, X said.` a clause
     return content
+
+
+def _subordinate(word: Token) -> bool:
+    return word.pos_ == "SCONJ" or word.lower_ in _SUBORDINATORS
+
+
+#: Words that open a subordinate clause, which a main clause after it does not report.
+_SUBORDINATORS = frozenset(
+    {"after", "before", "since", "until", "when", "while", "as", "if", "because", "although", "though", "unless"}
+)
 
 
 def _reporting_clause_start(verb: Token, addressee: bool = False) -> int | None:
@@ -88,14 +100,22 @@ def _reporting_clause_start(verb: Token, addressee: bool = False) -> int | None:
         covered = {t.i for t in subject.subtree} | {verb.i}
         rest = [t for t in doc[verb.i + 1 : sentence.end] if t.i not in covered]
         return verb.i if all(t.is_punct or t.is_space for t in rest) else None
+    if not all(_closes_reporting_clause(t, verb, addressee) for t in doc[verb.i + 1 : sentence.end]):
+        return None
+    if subject is not None and _runs_to(subject, verb) and doc[subject.left_edge.i - 1].text in _REPORT_BREAKS:
+        return subject.left_edge.i  # `, Jo Hale, the undersecretary, wrote in a memo.`
     start = verb.i
     while start - 1 > sentence.start and verb.i - start < MAX_SUBJECT_WORDS and doc[start - 1].pos_ in _SUBJECT_POS:
         start -= 1
-    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[start : verb.i]):
-        return None
-    if not all(_closes_reporting_clause(t, verb, addressee) for t in doc[verb.i + 1 : sentence.end]):
-        return None
-    return start
+    return start if any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[start : verb.i]) else None
+
+
+def _runs_to(subject: Token, verb: Token) -> bool:
+    """The subject's words, and nothing else, fill the gap up to the verb."""
+    words = {t.i for t in subject.subtree}
+    return subject.left_edge.i > verb.sent.start and all(
+        i in words or verb.doc[i].is_punct for i in range(subject.left_edge.i, verb.i)
+    )
 
 
 def _closes_reporting_clause(word: Token, verb: Token, addressee: bool) -> bool:
@@ -106,7 +126,7 @@ def _closes_reporting_clause(word: Token, verb: Token, addressee: bool) -> bool:
     if word.pos_ not in _CIRCUMSTANCE_POS | {"ADV", "PRON"}:
         return False
     dated = word.ent_type_ in {"DATE", "TIME"}
-    is_object = word.head.i == verb.i and word.pos_ in {"NOUN", "PROPN", "PRON"} and not dated
+    is_object = word.head.i == verb.i and word.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"} and not dated
     return addressee or not is_object
 
 

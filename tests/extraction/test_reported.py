@@ -419,6 +419,8 @@ def test_a_proform_may_be_followed_by_a_phrase(make_doc, scheme):
         ("CLEAR_TANGLED_CLOSING", "she", "Rents rose for families"),
         ("UD_CLOSING_WITH_LISTENER", "the minister", "This covers two towns"),
         ("CLEAR_CLOSING_WITH_LISTENER", "the minister", "This covers two towns"),
+        ("UD_CLOSING_APPOSITION", "Jo Hale, the mayor", "Two towns flooded"),
+        ("CLEAR_CLOSING_APPOSITION", "Jo Hale, the mayor", "Two towns flooded"),
     ],
 )
 def test_a_closing_reporting_clause_is_read_from_the_words(make_doc, name, speaker, content):
