@@ -177,3 +177,34 @@ CLEAR_CLOSING_APPOSITION = [
     ("memo", 11, "pobj", "NOUN", "memo", "NN"),
     (".", 2, "punct", "PUNCT", ".", "."),
 ]
+
+# `She tweeted her thanks to the nurses.`: what was posted is the content
+UD_TWEETED_OBJECT = [
+    ("She", 1, "nsubj", "PRON", "she", "PRP"),
+    ("tweeted", 1, "ROOT", "VERB", "tweet", "VBD"),
+    ("her", 3, "nmod:poss", "PRON", "her", "PRP$"),
+    ("thanks", 1, "obj", "NOUN", "thanks", "NNS"),
+    ("to", 6, "case", "ADP", "to", "IN"),
+    ("the", 6, "det", "DET", "the", "DT"),
+    ("nurses", 3, "nmod", "NOUN", "nurse", "NNS"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+CLEAR_TWEETED_OBJECT = [
+    ("She", 1, "nsubj", "PRON", "she", "PRP"),
+    ("tweeted", 1, "ROOT", "VERB", "tweet", "VBD"),
+    ("her", 3, "poss", "PRON", "her", "PRP$"),
+    ("thanks", 1, "dobj", "NOUN", "thanks", "NNS"),
+    ("to", 3, "prep", "ADP", "to", "IN"),
+    ("the", 6, "det", "DET", "the", "DT"),
+    ("nurses", 4, "pobj", "NOUN", "nurse", "NNS"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# `<tweet pic="" author="x">`: markup left in a text, parsed as a verb and its object
+CLEAR_TWEET_MARKUP = [
+    ("<", 1, "punct", "PUNCT", "<", "-LRB-"),
+    ("tweet", 1, "ROOT", "VERB", "tweet", "VB"),
+    ('pic=""', 1, "dobj", "NOUN", 'pic=""', "NN"),
+    ('author="x"', 2, "appos", "NOUN", 'author="x"', "NN"),
+    (">", 1, "punct", "PUNCT", ">", "-RRB-"),
+]

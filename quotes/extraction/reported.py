@@ -146,6 +146,8 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
         lemma = lexicon.cue_lemma(verb)
         if not lexicon.is_cue_verb(lemma) and lemma not in lexicon.topic_prepositions:
             continue
+        if _in_markup(verb):
+            continue
         belief = lemma in lexicon.belief_verbs and lemma not in lexicon.speech_verbs
         parts, rule = (parenthetical(verb, lexicon) if lexicon.is_cue_verb(lemma) else []), "parenthetical"
         if not parts:
@@ -156,8 +158,9 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
         speaker = outer_speaker(verb, lexicon) or cue_speaker(verb, rule in CLAUSE_RULES)
         if belief and speaker is None:
             continue  # a thought needs a thinker; sourceless beliefs are narration
-        if speaker is None and rule == "postposed":
-            continue  # a reporting clause after its content names its speaker, or the parse is broken
+        if speaker is None and rule in {"postposed", "surface_clause"}:
+            continue  # a reporting clause after its content names its speaker, or the parse is broken;
+            # so does one whose clause was read from the words: without a speaker, a misread verb
         for part in parts:
             yield Attribution(
                 cue=_cue_span(verb),
@@ -166,6 +169,11 @@ def _verb_attributions(doc: Doc, lexicon: Lexicon, quoted: Ranges) -> Iterator[A
                 rule=rule,
                 belief=belief,
             )
+
+
+def _in_markup(word: Token) -> bool:
+    """`<tweet pic="" …>` left in a text: a tag name, not a verb."""
+    return word.i > 0 and word.doc[word.i - 1].text in {"<", "</"}
 
 
 def _cue_span(verb: Token) -> Span:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from quotes.extraction.clauses import clause_span, is_clause
-from quotes.extraction.labels import VERBAL_POS, has_marker, subject_of
+from quotes.extraction.labels import VERBAL_POS, children_with, has_marker, subject_of
 from quotes.extraction.mentions import FINITE_TAGS
 from quotes.extraction.nesting import enclosing_relative_clause_end
 
@@ -126,7 +126,12 @@ def _closes_reporting_clause(word: Token, verb: Token, addressee: bool) -> bool:
     if word.pos_ not in _CIRCUMSTANCE_POS | {"ADV", "PRON"}:
         return False
     dated = word.ent_type_ in {"DATE", "TIME"}
-    is_object = word.head.i == verb.i and word.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"} and not dated
+    is_object = (
+        word.head.i == verb.i
+        and word.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}
+        and not dated
+        and not children_with(word, "case_marker")  # UD `said in a memo`
+    )
     return addressee or not is_object
 
 

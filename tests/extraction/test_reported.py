@@ -445,3 +445,13 @@ def test_a_closing_verb_before_its_subject_reports_all_before_the_comma(make_doc
     found = find_reported(make_doc(getattr(parses_reporting, f"{scheme}_INVERTED_CLOSING")), LEXICON)
     assert [(a.content.text, a.rule) for a in found] == [("A win for the union", "postposed")]
     assert found[0].speaker.text.startswith("Ana Ruiz")
+
+
+@pytest.mark.parametrize("scheme", ["UD", "CLEAR"])
+def test_what_was_tweeted_is_the_content(make_doc, scheme):
+    found = only(make_doc(getattr(parses_reporting, f"{scheme}_TWEETED_OBJECT")))
+    assert (found.speaker.text, found.content.text, found.rule) == ("She", "her thanks to the nurses", "nominal_object")
+
+
+def test_a_tag_name_in_markup_is_no_cue(make_doc):
+    assert find_reported(make_doc(parses_reporting.CLEAR_TWEET_MARKUP), LEXICON) == []
