@@ -224,9 +224,11 @@ def check_quote(doc: CorefDocument, quote: Quote) -> SpeakerCheck:
     names = cluster_names(cluster)
     antecedent = _antecedent_span(quote)
     resolved = match_mention(doc, *antecedent) if antecedent is not None else None
-    if antecedent is not None or speaker.canonical is None:
-        # by the antecedent; a record without a name and without one is wrong
+    if antecedent is not None:
         cluster_right = resolved is not None and resolved.cluster == mention.cluster
+    elif speaker.canonical is None:
+        # left unresolved: right only where the text has nothing earlier to resolve it to
+        cluster_right = not any(other.start < mention.start for other in cluster)
     canonical = without_honorific(name_key(speaker.canonical)) if speaker.canonical is not None else None
     if canonical is not None and antecedent is None:
         keys = {canonical, name_key(speaker.canonical or "")}

@@ -373,7 +373,8 @@ class DocumentEntities:
     def most_mentioned_person(self) -> Occurrence | None:
         """The first mention of the person the article names most often (the first of equals),
         among those it surely names: a full name, a role or an honorific, not a lone word the
-        recogniser guessed (`(LaPresse)`)."""
+        recogniser guessed (`(LaPresse)`); a person its first sentence (a headline) names
+        comes first."""
         counts: dict[int, int] = {}
         first: dict[int, Occurrence] = {}
         for occurrence in self.occurrences:
@@ -383,7 +384,8 @@ class DocumentEntities:
                 first.setdefault(occurrence.cluster, occurrence)
         if not counts:
             return None
-        best = max(counts, key=lambda index: (counts[index], -first[index].start))
+        headline = [index for index in counts if first[index].sentence == 0]  # `X interviews Y on …`
+        best = max(headline or counts, key=lambda index: (counts[index], -first[index].start))
         return first[best]
 
     def latest(self, before: int, kinds: frozenset[SpeakerKind]) -> Occurrence | None:

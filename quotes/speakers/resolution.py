@@ -216,7 +216,8 @@ def _group(span: Span, parts: MentionParts, entities: DocumentEntities) -> Clust
     if all(t.lower_ in entities.words.title_words for t in phrase):
         return entities.new_cluster(kind, None)  # bare `officials`: anonymous, with no name to give
     cluster = entities.find_or_add(name_text(phrase), kind)
-    cluster.kind = kind if cluster.entity is None else cluster.kind
+    if cluster.entity is None and not cluster.person:  # `Wilkins` after `Kristen Wilkins` stays a person
+        cluster.kind = kind
     entities.tie(cluster, parts.head.lower_)
     return cluster
 

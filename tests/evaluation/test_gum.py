@@ -219,17 +219,18 @@ def test_an_antecedent_span_decides_the_cluster(doc):
     assert not check_quote(doc, Quote(doc.id, "direct", "x", 0, 1, wrong, None, 0, 0, 0.9, "t")).cluster_right  # type: ignore[arg-type]
 
 
-def test_a_nameless_speaker_is_right_only_by_its_antecedent(doc):
+def test_a_nameless_speaker_is_right_by_its_antecedent_or_when_nothing_comes_before(doc):
     at, mayor = doc.text.index("she"), doc.text.index("Mayor")
     linked = SimpleNamespace(
         text="she", start=at, end=at + 3, canonical=None, antecedent=SimpleNamespace(start=mayor, end=mayor + 17)
     )
     alone = SimpleNamespace(text="she", start=at, end=at + 3, canonical=None, antecedent=None)
+    first = SimpleNamespace(text="Mayor Lena Okafor", start=mayor, end=mayor + 17, canonical=None, antecedent=None)
     checks = [
         check_quote(doc, Quote(doc.id, "direct", "x", 0, 1, speaker, None, 0, 0, 0.9, "t"))  # type: ignore[arg-type]
-        for speaker in (linked, alone)
+        for speaker in (linked, alone, first)
     ]
-    assert [(c.cluster_right, c.canonical_right) for c in checks] == [(True, False), (False, False)]
+    assert [(c.cluster_right, c.canonical_right) for c in checks] == [(True, False), (False, False), (True, False)]
 
 
 def test_score_counts_unmatched_speakers_and_quotes_without_one(doc):

@@ -54,6 +54,7 @@ PATTERNS = [
     "statement_issuer",
     "same_entity_spellings",
     # pronouns
+    "interview_first_person",
     "pronoun_recency",
     "pronoun_number",
     "pronoun_person_vs_org",
