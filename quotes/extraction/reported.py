@@ -4,8 +4,10 @@ Patterns (each tagged with the ``rule`` that produced it):
 
 * ``clausal_complement``: `X said (that) <clause>`, `X told Y <clause>`, also postposed
   where the scheme makes the clause a complement (`<clause>, X added` in ClearNLP);
-* ``postposed``: `<clause>, the US military added.` / `…, reported Reuters.` (UD parataxis);
-* ``parenthetical``: `<words>, she said, <words>`: the content in two parts around the cue;
+* ``postposed``: `<clause>, the US military added.` / `…, reported Reuters.` (UD parataxis),
+  also read from the words when the parse tangled the two (`…, she said.`, `…, said X, head of Y.`);
+* ``parenthetical``: `<words>, she said, <words>`: the content in two parts around the cue, also
+  `<clause>, X told them, by <phrase>` with what follows hung on the cue;
 * ``embedded_question``: `asked Sanders whether <clause>`, `was asked about <topic>`;
 * ``infinitive``: `Biden vowed to “respond”` for verbs that report an infinitive;
 * ``quoted_fragment``: `called it a “clear aggression”`, `blamed “radical … groups” for …`:
