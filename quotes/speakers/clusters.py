@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import numpy
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from quotes.records import SpeakerKind
@@ -80,7 +82,8 @@ class DocumentEntities:
 
     def _read_names(self) -> None:
         words = name_words(self.doc, self.text)
-        common = {t.lower_ for t in self.doc if t.is_lower}
+        lower, is_lower = self.doc.to_array([LOWER, IS_LOWER]).T
+        common = {self.doc.vocab.strings[word] for word in set(lower[is_lower == 1].tolist())}
         for sentence in self.doc.sents:
             headline = is_headline(sentence, self.text)
             body = strip_dateline(sentence)  # `ZURICH (Reuters) -` names no one
@@ -117,6 +120,9 @@ class DocumentEntities:
 
     def _registry_phrase(self, run: Span) -> tuple[Span, Entity] | None:
         """A registry alias that runs on into lower-case words (`US military`, `Al Arabiya news`)."""
+        first = run[1] if len(run) > 1 and run[0].lower_ == "the" else run[0]
+        if not self.registry.may_start(first.text):
+            return None
         for end in range(min(run.end + 2, len(self.doc)), run.end, -1):
             phrase = self.doc[run.start : end]
             if "\n" in phrase.text:
@@ -201,8 +207,10 @@ class DocumentEntities:
 
     def _read_statements(self) -> None:
         """Statements, posts and releases, each with its issuer, for `the statement said`."""
-        for token in self.doc:
-            if token.lower_ not in self.words.statement_nouns or token.pos_ != "NOUN":
+        nouns = [self.doc.vocab.strings[noun] for noun in self.words.statement_nouns]
+        for i in numpy.flatnonzero(numpy.isin(self.doc.to_array(LOWER), nouns)).tolist():
+            token = self.doc[i]
+            if token.pos_ != "NOUN":
                 continue
             issuer = self._issuer(token)
             if issuer is not None:

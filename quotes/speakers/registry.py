@@ -66,9 +66,12 @@ class Registry:
     index: Mapping[str, str] = field(default_factory=dict)
     #: The normalised aliases, in a stable order: with a name, the key of the fuzzy memo.
     aliases: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    #: The first word of every normalised alias: a name that starts otherwise is none of them.
+    first_words: frozenset[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "aliases", tuple(self.index))
+        object.__setattr__(self, "first_words", frozenset(alias.split()[0] for alias in self.index if alias))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Registry:
@@ -93,6 +96,11 @@ class Registry:
         if not path:
             return cls.default()
         return cls.from_dict(merge_registry_data(read_json("registry.json"), read_registry_file(path), only=only))
+
+    def may_start(self, word: str) -> bool:
+        """Whether an alias may begin with ``word`` (`the` is no word of an alias)."""
+        key = normalise_name(word)
+        return not key or key.split()[0] in self.first_words
 
     def lookup(self, name: str) -> Entity | None:
         entity_id = self.index.get(normalise_name(name))

@@ -93,8 +93,9 @@ def headline(sentence: Span, text: str) -> bool:
     Kiss`): its capitals are style, not names. ``text`` is the document's."""
     start, end = sentence.start_char, sentence.end_char
     whole_line = (start == 0 or text[start - 1] == "\n") and ("\n" in text[end - 1 : end + 1] or end == len(text))
-    words = [t for t in sentence if t.is_alpha]
-    return whole_line and len(words) >= 3 and text[start:end].rstrip()[-1:] not in {".", "!", "?", "”", '"', "’", ")"}
+    if not whole_line or text[start:end].rstrip()[-1:] in {".", "!", "?", "”", '"', "’", ")"}:
+        return False
+    return sum(t.is_alpha for t in sentence) >= 3
 
 
 def with_titles(doc: Doc, runs: list[Span], words: SpeakerWords) -> list[Span]:
