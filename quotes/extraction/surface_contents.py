@@ -57,7 +57,8 @@ def split_off_content(verb: Token) -> Span | None:
 _SUBJECT_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON", "PART"})
 
 
-#: Punctuation that sets a closing reporting clause off from what it reports.
+#: Punctuation that sets a closing reporting clause off from what it reports (a hyphen is
+#: not one: read from the words, `-` is as often inside a name or a number as a dash).
 _REPORT_BREAKS = frozenset({",", "—", "–"})
 
 
@@ -91,7 +92,7 @@ _SUBORDINATORS = frozenset(
 )
 
 
-def _reporting_clause_start(verb: Token, addressee: bool = False) -> int | None:
+def _reporting_clause_start(verb: Token, addressee: bool) -> int | None:
     """Where a closing reporting clause starts: its short subject (`, the minister said`),
     or its verb when the subject follows and runs to the end (`, said X, director of Y.`)."""
     doc, sentence = verb.doc, verb.sent
