@@ -55,6 +55,8 @@ class MentionParts:
 def parse_mention(mention: Span, words: SpeakerWords | None = None) -> MentionParts:
     """Split ``mention`` into name, title, affiliation, possessor and honorific."""
     words = words or speaker_words()
+    if len(mention) == 1 and _plain_name_word(mention[0], words):
+        return MentionParts(mention, name=mention)  # `Trump`, most of an article's names: nothing to split
     span = strip_dateline(last_line(mention))
     parts: list[MentionParts] = []
     for segment, in_brackets in _segments(span):
@@ -262,6 +264,20 @@ def _trailing_name_run(segment: Span, words: SpeakerWords) -> Span | None:
     ):
         start += 1
     return segment.doc[start : segment.end] if start < segment.end else None
+
+
+def _plain_name_word(token: Token, words: SpeakerWords) -> bool:
+    """A proper noun of letters that is no role, honorific, particle, pronoun or relative word."""
+    lower = token.lower_
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and lower not in words.title_words
+        and lower not in words.honorifics
+        and lower not in words.name_particles
+        and lower not in words.pronouns
+        and lower not in _RELATIVES
+    )
 
 
 def _name_like(token: Token, words: SpeakerWords) -> bool:
