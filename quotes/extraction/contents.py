@@ -26,6 +26,7 @@ from quotes.extraction.nesting import gerund_object, not_a_report, subject_taken
 from quotes.extraction.ranges import Ranges
 from quotes.extraction.reporting_clauses import (
     REPORTING_CIRCUMSTANCES,
+    after_last_stop,
     as_clause_content,
     is_relative_clause,
     is_reporting_clause,
@@ -89,7 +90,7 @@ def _clausal_content(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Span | 
     if surface is not None:
         return surface, "surface_clause"
     closing = closing_reporting_clause(verb, addressee=lemma in lexicon.addressee_verbs)
-    closing = postposed(verb, closing, read_from_words=True)
+    closing = after_last_stop(verb, closing) if closing is not None else None  # subordination read from the words
     if closing is not None:
         return closing, "postposed"
     return None

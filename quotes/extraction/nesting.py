@@ -77,7 +77,7 @@ def gerund_object(verb: Token) -> Token | None:
 
 
 #: Markers of a clause that tells when, why or while, never what was said.
-_ADVERBIAL_MARKERS = frozenset(
+ADVERBIAL_MARKERS = frozenset(
     {"as", "while", "when", "whenever", "because", "since", "although", "though", "after", "before", "until", "once"}
 )
 
@@ -87,7 +87,7 @@ def not_a_report(clause: Token) -> bool:
     by an adverbial marker (`…,” she said, as the crowd left`), or a bare participle
     (`said in an interview aired Monday`)."""
     if any(
-        role(c) == "marker" and c.lower_ in _ADVERBIAL_MARKERS and c.i == clause.left_edge.i for c in clause.children
+        role(c) == "marker" and c.lower_ in ADVERBIAL_MARKERS and c.i == clause.left_edge.i for c in clause.children
     ):
         return True
     if clause.tag_ == "VBN":

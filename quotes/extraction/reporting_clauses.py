@@ -76,17 +76,22 @@ def is_reporting_clause(clause: Token, lexicon: Lexicon) -> bool:
 _POSTPOSED_STOPS = frozenset({":", ";"})
 
 
-def postposed(verb: Token, content: Span | None, read_from_words: bool = False) -> Span | None:
+def postposed(verb: Token, content: Span | None) -> Span | None:
     """A content before its cue, if the cue can report it: not from inside a subordinate
     (`…, although X pleaded guilty`) or relative clause (`…, who added to his portfolio`),
-    and only what follows the last colon or semicolon before the cue. A content
-    ``read_from_words`` has had the first checks made on the words, not the parse."""
+    and only what follows the last colon or semicolon before the cue."""
     if content is None:
         return content
-    if not read_from_words and children_with(verb, "marker"):
+    if children_with(verb, "marker"):
         return None
-    if not read_from_words and role(verb) in {"relative_clause", "clause_modifier"} and not _own_subject(verb):
+    if role(verb) in {"relative_clause", "clause_modifier"} and not _own_subject(verb):
         return None
+    return after_last_stop(verb, content)
+
+
+def after_last_stop(verb: Token, content: Span) -> Span | None:
+    """What a cue after its content reports of it: only what follows the last colon or
+    semicolon, and not a clause a source phrase before the cue reports."""
     doc = verb.doc
     stops = [t.i for t in doc[content.start : verb.i] if t.text in _POSTPOSED_STOPS]
     if stops:

@@ -99,7 +99,7 @@ def _closing_phrase_content(cue: Span, source: Token) -> Span | None:
     doc, sentence = cue.doc, cue.sent
     end = max(t.i for t in source.subtree)
     rest = [t for t in doc[end + 1 : sentence.end] if not t.is_space]
-    if rest and not (rest[0].is_punct and rest[0].text not in {"(", "'s", "’s"}):
+    if rest and not (rest[0].is_punct and rest[0].text != "("):
         return None
     content = clause_span(doc, set(range(sentence.start, cue.start)))
     if content is None or content.end < cue.start - 1:

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from quotes.extraction.clauses import clause_span, is_clause
 from quotes.extraction.labels import VERBAL_POS, children_with, has_marker, subject_of
 from quotes.extraction.mentions import FINITE_TAGS
-from quotes.extraction.nesting import enclosing_relative_clause_end
+from quotes.extraction.nesting import ADVERBIAL_MARKERS, enclosing_relative_clause_end
 
 #: Words a subject may take for `says <subject> <verb>` to be read as a clause.
 MAX_SUBJECT_WORDS = 5
@@ -83,13 +83,9 @@ def closing_reporting_clause(verb: Token, addressee: bool) -> Span | None:
 
 
 def _subordinate(word: Token) -> bool:
-    return word.pos_ == "SCONJ" or word.lower_ in _SUBORDINATORS
-
-
-#: Words that open a subordinate clause, which a main clause after it does not report.
-_SUBORDINATORS = frozenset(
-    {"after", "before", "since", "until", "when", "while", "as", "if", "because", "although", "though", "unless"}
-)
+    """A word that opens a clause telling when, why or while, which the main clause after
+    it does not report."""
+    return word.pos_ == "SCONJ" or word.lower_ in ADVERBIAL_MARKERS
 
 
 def _reporting_clause_start(verb: Token, addressee: bool) -> int | None:
