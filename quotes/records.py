@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 QuoteType = Literal["direct", "indirect", "mixed"]
@@ -76,7 +76,12 @@ class Quote:
             object.__setattr__(self, "quote_id", make_quote_id(self.doc_id, self.start, self.end))
 
     def to_dict(self) -> dict[str, Any]:
-        record = asdict(self)
+        record = dict(vars(self))  # every leaf is immutable: no deep copy (`asdict`) needed
+        if self.speaker is not None:
+            antecedent = self.speaker.antecedent
+            record["speaker"] = vars(self.speaker) | {"antecedent": dict(vars(antecedent)) if antecedent else None}
+        if self.cue is not None:
+            record["cue"] = dict(vars(self.cue))
         order = ["doc_id", "quote_id", "type", "text", "start", "end", "speaker", "cue"]
         return {key: record[key] for key in order} | {key: value for key, value in record.items() if key not in order}
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from threadpoolctl import threadpool_limits
 
 from quotes.batch.inputs import InputDocument
+from quotes.batch.memory import release_free_memory
 from quotes.batch.output import DocumentStatus, Processed, failed
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor
@@ -82,6 +83,7 @@ def process_documents(extractor: Extractor, documents: list[InputDocument]) -> l
             extract_ms=round(result.extract_seconds * 1000, 2),
         )
         processed.append(Processed(status, lines.encode("utf8")))
+    release_free_memory()  # the batch's parses are garbage now: without this, a worker's memory drifts up
     return processed
 
 

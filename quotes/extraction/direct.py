@@ -8,7 +8,7 @@ command said`) and the result is a mixed quote.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +18,6 @@ from quotes.extraction.labels import VERBAL_POS, children_with, role
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.mentions import headline_speaker, mention_span, noun_phrase_head
 from quotes.extraction.quotemarks import QuoteSpan
-from quotes.extraction.ranges import Ranges
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
 #: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).
@@ -74,12 +73,14 @@ def _is_attribution_tail(sentence: Span, gap: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Ranges, lexicon: Lexicon) -> QuoteAttribution:
-    """Find the nearest reporting verb outside any quote and test whether the quote stands alone."""
+def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Sequence[bool], lexicon: Lexicon) -> QuoteAttribution:
+    """Find the nearest reporting verb outside any quote and test whether the quote stands alone.
+
+    ``quoted`` says for each token whether it is in (or right next to) a quoted span."""
     context = [t for t in _context(doc, text, span, lexicon) if not t.is_space]
 
     def in_quote(token: Token) -> bool:
-        return quoted.covers(token.idx, margin=1)
+        return quoted[token.i]
 
     outside = [t for t in context if not in_quote(t)]
     cues = [t for t in outside if lexicon.is_quoting_verb(t)]

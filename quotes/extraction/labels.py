@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from quotes.resources import read_json
 
-_ROLES: dict[str, str] = read_json("dependency_roles.json")["roles"]
+#: Keyed by the label's hash (``Token.dep``), which is the same in every vocabulary: the rules
+#: ask for millions of roles, and reading ``dep_`` goes through the string store each time.
+_ROLES: dict[int, str] = {
+    get_string_id(label): name for label, name in read_json("dependency_roles.json")["roles"].items()
+}
 
 SUBJECT_ROLES = frozenset({"subject", "passive_subject", "clausal_subject"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
@@ -21,11 +26,11 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 
 def role(token: Token) -> str:
     """The scheme-independent role of a token's dependency label."""
-    return _ROLES.get(token.dep_, "other")
+    return _ROLES.get(token.dep, "other")
 
 
 def children_with(token: Token, *roles: str) -> list[Token]:
-    return [child for child in token.children if role(child) in roles]
+    return [child for child in token.children if _ROLES.get(child.dep, "other") in roles]
 
 
 def has_marker(clause: Token, word: str) -> bool:

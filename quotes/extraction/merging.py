@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from quotes.extraction.direct import QuoteAttribution, attribute_quote
@@ -53,7 +54,8 @@ def quotes_from_doc(
     quote_spans = [s for s in spans if is_utterance(doc, text, s, lexicon)]
     builder = RecordBuilder(doc, text, doc_id, lexicon)
 
-    direct = _attribute_chain([attribute_quote(doc, text, s, all_ranges, lexicon) for s in quote_spans], text)
+    quoted = all_ranges.covered(doc.to_array(IDX), margin=1)
+    direct = _attribute_chain([attribute_quote(doc, text, s, quoted, lexicon) for s in quote_spans], text)
     standalone = [(a, rule) for a, rule in direct if a.standalone]
     records = [builder.quote("direct", a.span.start, a.span.end, a.speaker, a.cue, rule) for a, rule in standalone]
     direct_ranges = Ranges((a.span.start, a.span.end) for a, _ in standalone)

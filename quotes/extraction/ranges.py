@@ -7,7 +7,9 @@ quadratic in the number of quotes, which a long document (thousands of them) fel
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+
+import numpy
 
 Range = tuple[int, int]
 
@@ -41,6 +43,15 @@ class Ranges:
             start - margin <= position < end + margin
             for start, end in self.touching(position - margin, position + margin + 1)
         )
+
+    def covered(self, positions: Sequence[int] | numpy.ndarray, margin: int = 0) -> list[bool]:
+        """:meth:`covers` for each of ascending ``positions`` (a document's token offsets), in one
+        pass over the ranges instead of one search per position."""
+        flags = numpy.zeros(len(positions), dtype=bool)
+        for start, end in self._ranges:
+            low, high = numpy.searchsorted(positions, [start - margin, end + margin])
+            flags[low:high] = True
+        return flags.tolist()  # type: ignore[no-any-return]
 
     def within(self, low: int, high: int) -> list[Range]:
         """The ranges lying wholly inside ``[low, high]``."""

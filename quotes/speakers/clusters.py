@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 import numpy
-from spacy.attrs import IS_LOWER, LOWER
+from spacy.attrs import IDX, IS_LOWER, LEMMA, LOWER, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from quotes.records import SpeakerKind
@@ -58,7 +60,7 @@ class DocumentEntities:
         self._by_entity: dict[str, int] = {}
         self._by_token: dict[int, int] = {}
         self._statements: list[tuple[int, int]] = []  # (offset, issuer cluster), sorted
-        self._noun_phrases: list[tuple[int, Span]] | None = None  # read when first needed
+        self._lemmas: numpy.ndarray | None = None  # lemma, part of speech, offset: read when first needed
         self._sentence_of = _sentence_starts(doc)
         self._read_acronyms()
         self._read_names()
@@ -367,16 +369,25 @@ class DocumentEntities:
     def earlier_description(self, head: Token, before: int) -> Occurrence | None:
         """The latest noun phrase before ``before`` with the same head noun (`the report's
         authors` for `The authors`), as a mention of an entity without a name."""
-        if self._noun_phrases is None:
-            self._noun_phrases = [(chunk.start_char, chunk) for chunk in self.doc.noun_chunks]
-        end = bisect_left(self._noun_phrases, before, key=lambda pair: pair[0])
-        for start, chunk in reversed(self._noun_phrases[:end]):
-            if start < before - LOOK_BACK:
+        for root in self._same_lemma_before(head, before):
+            chunk = _noun_chunk_of(root)
+            if chunk is None:
+                continue
+            if chunk.start_char < before - LOOK_BACK:
                 return None
-            if chunk.root.lemma_ == head.lemma_ and chunk.root.pos_ == "NOUN" and chunk.end_char <= before:
+            if chunk.end_char <= before:
                 kind: SpeakerKind = "anonymous source" if head.lower_ in self.words.anonymous_nouns else "group"
                 return self.record(chunk, self.new_cluster(kind if head.tag_ == "NNS" else "unknown", None))
         return None
+
+    def _same_lemma_before(self, head: Token, before: int) -> Iterator[Token]:
+        """Nouns of ``head``'s lemma starting before ``before``, latest first, read from arrays."""
+        if self._lemmas is None:
+            self._lemmas = self.doc.to_array([LEMMA, POS, IDX])
+        lemmas = self._lemmas
+        found = (lemmas[:, 0] == head.lemma) & (lemmas[:, 1] == NOUN) & (lemmas[:, 2] < before)
+        for i in numpy.flatnonzero(found)[::-1]:
+            yield self.doc[int(i)]
 
     def most_mentioned_person(self) -> Occurrence | None:
         """The first mention of the person the article names most often (the first of equals),
@@ -411,3 +422,9 @@ def _description_keys(words: list[str]) -> list[str]:
 
 def _sentence_starts(doc: Doc) -> list[int]:
     return [sentence.start for sentence in doc.sents]
+
+
+def _noun_chunk_of(root: Token) -> Span | None:
+    """The noun chunk ``root`` heads, if any: chunks never cross a sentence, so its sentence's
+    chunks are the document's there, read without iterating the whole document."""
+    return next((chunk for chunk in root.sent.noun_chunks if chunk.root.i == root.i), None)

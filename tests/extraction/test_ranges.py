@@ -22,3 +22,14 @@ def test_lookups_agree_with_a_scan(ranges, low, width, margin):
     assert sorted(index.touching(low, high)) == sorted(touching)
     assert sorted(index.within(low, high)) == sorted((a, b) for a, b in ranges if low <= a and b <= high)
     assert index.covers(low, margin) == any(a - margin <= low < b + margin for a, b in ranges)
+
+
+@example(ranges=[(5, 5)], positions=[4, 5, 6], margin=1)
+@given(
+    ranges=RANGES,
+    positions=st.lists(st.integers(-5, 90), max_size=40, unique=True).map(sorted),
+    margin=st.integers(0, 2),
+)
+def test_covered_positions_agree_with_covers(ranges, positions, margin):
+    index = Ranges(ranges)
+    assert index.covered(positions, margin) == [index.covers(p, margin) for p in positions]
