@@ -55,8 +55,12 @@ class MentionParts:
 def parse_mention(mention: Span, words: SpeakerWords | None = None) -> MentionParts:
     """Split ``mention`` into name, title, affiliation, possessor and honorific."""
     words = words or speaker_words()
-    if len(mention) == 1 and _plain_name_word(mention[0], words):
-        return MentionParts(mention, name=mention)  # `Trump`, most of an article's names: nothing to split
+    if _plain_name(mention, words):
+        return MentionParts(mention, name=mention)  # `Trump`, `Anna Berg`: most of an article's names
+    return _taken_apart(mention, words)
+
+
+def _taken_apart(mention: Span, words: SpeakerWords) -> MentionParts:
     span = strip_dateline(last_line(mention))
     parts: list[MentionParts] = []
     for segment, in_brackets in _segments(span):
@@ -264,6 +268,15 @@ def _trailing_name_run(segment: Span, words: SpeakerWords) -> Span | None:
     ):
         start += 1
     return segment.doc[start : segment.end] if start < segment.end else None
+
+
+def _plain_name(mention: Span, words: SpeakerWords) -> bool:
+    """Plain name words only, and no person name that the recogniser starts inside them: the
+    rules below would take nothing apart (the shortcut gives what they give)."""
+    if not all(_plain_name_word(token, words) for token in mention):
+        return False
+    person = _person_entity(mention)
+    return _without_determiners(mention).start == mention.start and (person is None or person.start == mention.start)
 
 
 def _plain_name_word(token: Token, words: SpeakerWords) -> bool:

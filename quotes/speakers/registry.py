@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -64,13 +65,13 @@ class Registry:
 
     entities: Mapping[str, Entity]
     index: Mapping[str, str] = field(default_factory=dict)
-    #: The normalised aliases, in a stable order: with a name, the key of the fuzzy memo.
+    #: The normalised aliases, shortest first: with a name, the key of the fuzzy memo.
     aliases: tuple[str, ...] = field(init=False, compare=False, repr=False)
     #: The first word of every normalised alias: a name that starts otherwise is none of them.
     first_words: frozenset[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "aliases", tuple(self.index))
+        object.__setattr__(self, "aliases", tuple(sorted(self.index, key=lambda alias: (len(alias), alias))))
         object.__setattr__(self, "first_words", frozenset(alias.split()[0] for alias in self.index if alias))
 
     @classmethod
@@ -116,14 +117,14 @@ class Registry:
 
 @lru_cache(maxsize=FUZZY_MEMO_SIZE)
 def closest_alias(key: str, aliases: tuple[str, ...]) -> str | None:
-    """The alias most like `key` by Jaro–Winkler, if it reaches :data:`FUZZY_THRESHOLD`.
+    """The alias most like `key` by Jaro–Winkler, if it reaches :data:`FUZZY_THRESHOLD`; only
+    aliases of a length that can reach it are compared (``aliases`` are shortest first).
 
     Pure, so memoised with a bound: the registry itself never changes."""
-    candidates = (
-        alias for alias in aliases if MIN_LENGTH_RATIO * len(alias) <= len(key) <= len(alias) / MIN_LENGTH_RATIO
-    )
+    first = bisect_left(aliases, len(key) * MIN_LENGTH_RATIO, key=len)
+    last = bisect_right(aliases, len(key) / MIN_LENGTH_RATIO, key=len)
     score, best = max(
-        ((jellyfish.jaro_winkler_similarity(key, alias), alias) for alias in candidates), default=(0.0, "")
+        ((jellyfish.jaro_winkler_similarity(key, alias), alias) for alias in aliases[first:last]), default=(0.0, "")
     )
     return best if score >= FUZZY_THRESHOLD else None
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from quotes.speakers.anatomy import MentionParts, last_line, parse_mention, strip_dateline
+from quotes.speakers.anatomy import MentionParts, _plain_name, _taken_apart, last_line, parse_mention, strip_dateline
+from quotes.speakers.names import proper_noun_runs
+from quotes.speakers.ties import with_titles
+from quotes.speakers.words import speaker_words
 
 #: (word, pos, tag, ClearNLP dep, UD dep); every token hangs from the last one, which is the root.
 Row = tuple[str, str, str, str, str]
@@ -62,6 +65,14 @@ def test_organisation_before_a_role_is_the_affiliation(make_doc, scheme):
         "spokesman",
         "Harbour Authority",
     )
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_organisation_name_before_a_person_name_is_the_affiliation(make_doc, scheme):
+    """Every word a plain proper noun, but two names: the recogniser's person starts inside."""
+    rows = [(w, *PROPN, "compound", "compound") for w in ("Harbour", "Authority", "Ivo", "Kranjc")]
+    parts = parse_mention(mention(make_doc, scheme, rows, ((0, 2, "ORG"), (2, 4, "PERSON"))))
+    assert (parts.name.text, parts.affiliation.text) == ("Ivo Kranjc", "Harbour Authority")
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -167,3 +178,21 @@ def test_bracketed_organisation_after_a_name(make_doc, scheme):
     ]
     parts = parse_mention(mention(make_doc, scheme, rows, ((0, 2, "PERSON"), (3, 5, "ORG"))))
     assert (parts.name.text, parts.affiliation.text) == ("Eva Lund", "Nordic Ports")
+
+
+@pytest.mark.parametrize("pipeline", ["nlp", "news_nlp"])
+def test_plain_names_skip_the_rules_only_where_the_rules_would_keep_them_whole(request, pipeline, seed_texts):
+    """The shortcut for plain names must give what taking the mention apart gives, on every
+    run of capitalised words in the seeds (parsed in both label schemes)."""
+    nlp = request.getfixturevalue(pipeline)
+    words = speaker_words()
+    checked = 0
+    for doc in nlp.pipe(seed_texts.values()):
+        for sentence in doc.sents:
+            for run in with_titles(doc, proper_noun_runs(sentence), words):
+                for start in range(run.start, run.end):  # every suffix too: `Berg`, `Anna Berg`
+                    piece = doc[start : run.end]
+                    if _plain_name(piece, words):
+                        checked += 1
+                        assert _taken_apart(piece, words) == parse_mention(piece, words), piece.text
+    assert checked > 100

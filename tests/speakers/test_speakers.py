@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import quotes
 from quotes.speakers.names import name_words, proper_noun_runs
-from quotes.speakers.registry import FUZZY_THRESHOLD, Registry, normalise_name
+from quotes.speakers.registry import FUZZY_THRESHOLD, Registry, closest_alias, normalise_name
 
 REGISTRY = Registry.default()
 ALIASES = sorted({alias for e in REGISTRY.entities.values() for alias in e.aliases})
@@ -35,6 +35,14 @@ def test_normalisation_is_idempotent(text):
 @given(st.sampled_from(ALIASES), st.lists(st.integers(0, 7), min_size=4, max_size=4))
 def test_typographic_variants_resolve_to_the_same_entity(alias, choices):
     assert REGISTRY.lookup(variant(alias, choices)) == REGISTRY.lookup(alias)
+
+
+@given(st.sampled_from(ALIASES + [a for pair in PAIRS["variants"] + PAIRS["different"] for a in pair]))
+def test_fuzzy_look_up_compares_every_alias_that_could_match(name):
+    key = normalise_name(name)
+    scores = [(jellyfish.jaro_winkler_similarity(key, alias), alias) for alias in REGISTRY.aliases]
+    score, best = max(scores)
+    assert closest_alias(key, REGISTRY.aliases) == (best if score >= FUZZY_THRESHOLD else None)
 
 
 def test_fuzzy_threshold_on_labelled_pairs():
