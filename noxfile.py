@@ -36,8 +36,8 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def evaluate(session: nox.Session) -> None:
-    """Score the seeds, dev-news, PolNeAR and the speakers' identity on GUM test; writes the README's Accuracy
-    section (pipelines side by side, then details)."""
+    """Score the seeds, dev-news, PolNeAR, the speakers' identity on GUM test and the name keys; writes the
+    README's Accuracy section (pipelines side by side, then details)."""
     session.install("-e", ".[baseline]")
     session.run("python", "-m", "quotes.evaluation.compare", "--readme", "README.md")
     session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
@@ -74,6 +74,7 @@ def evaluate(session: nox.Session) -> None:
         "README.md",
     )
     session.run("quotes", "evaluate", "gum", f"{CORPORA}/gum", "--split", "test", "--readme", "README.md")
+    session.run("quotes", "evaluate", "names", "data/name_pairs.jsonl", "--readme", "README.md")
 
 
 @nox.session

@@ -84,6 +84,27 @@ def test_evaluate_prints_scores_and_writes_json(tmp_path):
     assert set(scores["by_type"]) == {"direct", "indirect", "mixed"}
 
 
+def test_evaluate_names_scores_pairs_without_a_pipeline(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    lines = [
+        {"a": "Muammar Gaddafi", "b": "Moammar Gadafi", "same": True, "kind": "person"},
+        {"a": "Kim Jong Un", "b": "Kim Jong Il", "same": False, "kind": "person"},
+        {"a": "Hizbollah", "b": "Hezbollah", "same": True, "kind": "organisation"},
+    ]
+    pairs.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    readme = tmp_path / "README.md"
+    readme.write_text("x\n<!-- accuracy:names:start -->\n<!-- accuracy:names:end -->\n")
+    out = tmp_path / "names.json"
+    result = run("evaluate", "names", str(pairs), "--json", str(out), "--readme", str(readme))
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(out.read_text())["splits"]["all"]
+    assert (scores["true_positive"], scores["true_negative"]) == (2, 1)
+    assert "| all | 2 / 1 | 1.000 | 1.000 |" in readme.read_text()
+    pairs.write_text('{"a": "Kim Jong Un"}\n')
+    result = run("evaluate", "names", str(pairs))
+    assert result.returncode != 0 and b"pairs.jsonl:1: not a name pair" in result.stderr
+
+
 def test_speakers_lists_canonical_speakers_with_counts(tmp_path):
     output = tmp_path / "quotes.jsonl"
     assert run("extract", str(SEEDS), "-o", str(output)).returncode == 0

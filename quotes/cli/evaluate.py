@@ -14,6 +14,7 @@ from quotes.cli.commands import EXIT_OK, extractor_of
 from quotes.evaluation.corpora import load_brat, speech_cue_classifier
 from quotes.evaluation.gum import read_gum, score_gum
 from quotes.evaluation.markdown import measured_on, replace_block
+from quotes.evaluation.names import read_pairs, score_pairs
 from quotes.evaluation.scoring import Report, canonical_checker, read_seed_gold, score
 from quotes.extractor import Extractor
 from quotes.nlp.pipeline import DEFAULT_MODEL
@@ -21,6 +22,8 @@ from quotes.records import Quote
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
+    if args.format == "names":
+        return run_names(args)
     extractor = extractor_of(args)
     if args.format == "gum":
         return run_gum(args, extractor)
@@ -102,6 +105,19 @@ def run_gum(args: argparse.Namespace, extractor: Extractor) -> int:
             f"_Measured {measured_on()}, model `{args.model or DEFAULT_MODEL}`, by `{args.command_line}`:_\n\n{table}"
         )
         replace_block(Path(args.readme), "<!-- accuracy:gum:start -->", "<!-- accuracy:gum:end -->", body)
+    return EXIT_OK
+
+
+def run_names(args: argparse.Namespace) -> int:
+    """Name keys on labelled pairs: no pipeline needed."""
+    report = score_pairs(read_pairs(Path(args.gold)))
+    table = report.to_markdown()
+    print(table)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf8")
+    if args.readme:
+        body = f"_Measured {measured_on()} by `{args.command_line}`:_\n\n{table}"
+        replace_block(Path(args.readme), "<!-- accuracy:names:start -->", "<!-- accuracy:names:end -->", body)
     return EXIT_OK
 
 

@@ -107,13 +107,13 @@ def _evaluate_command(commands: Subcommands) -> None:
         "evaluate",
         help="score extraction against hand-annotated gold",
         description="Score extraction against gold: the seed gold format, brat standoff (PolNeAR), or the "
-        "speakers' identity on GUM's gold coreference.",
+        "speakers' identity on GUM's gold coreference; or score name keys on labelled name pairs.",
     )
-    evaluate.add_argument("format", choices=["seeds", "brat", "gum"], help="gold format")
+    evaluate.add_argument("format", choices=["seeds", "brat", "gum", "names"], help="gold format")
     evaluate.add_argument(
         "gold",
         help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/; "
-        "gum: the GUM folder (dep/*.conllu and splits.md)",
+        "gum: the GUM folder (dep/*.conllu and splits.md); names: labelled name pairs (.jsonl)",
     )
     evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
     evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents")
