@@ -61,6 +61,8 @@ class DocumentEntities:
         self._by_token: dict[int, int] = {}
         self._statements: list[tuple[int, int]] = []  # (offset, issuer cluster), sorted
         self._lemmas: numpy.ndarray | None = None  # lemma, part of speech, offset: read when first needed
+        self._lowers: numpy.ndarray | None = None  # lower case, offset: read when first needed
+        self._voices: dict[str, int] = {}  # `we`, `I`, `you` → the unnamed cluster they stand for
         self._sentence_of = _sentence_starts(doc)
         self._read_acronyms()
         self._read_names()
@@ -313,16 +315,42 @@ class DocumentEntities:
         )
 
     def record(self, span: Span, cluster: Cluster, speaker: bool = False, subject: bool | None = None) -> Occurrence:
-        if subject is None:
-            subject = span.root.dep_.startswith("nsubj")
-        occurrence = Occurrence(
-            span.start_char, span.end_char, span.text, cluster.index, self.sentence_of(span.start), subject, speaker
-        )
+        occurrence = self.occurrence(span, cluster, speaker, subject)
         position = bisect_left(self._starts, occurrence.start + 1)
         self.occurrences.insert(position, occurrence)
         self._starts.insert(position, occurrence.start)
         self._last_seen[cluster.index] = max(self._last_seen.get(cluster.index, -1), occurrence.start)
         return occurrence
+
+    def occurrence(
+        self, span: Span, cluster: Cluster, speaker: bool = False, subject: bool | None = None
+    ) -> Occurrence:
+        """An occurrence of ``cluster`` at ``span``, not recorded (see :meth:`record`)."""
+        if subject is None:
+            subject = span.root.dep_.startswith("nsubj")
+        return Occurrence(
+            span.start_char, span.end_char, span.text, cluster.index, self.sentence_of(span.start), subject, speaker
+        )
+
+    def previous_word(self, lower: str, before: int, outside: tuple[int, int] | None = None) -> Span | None:
+        """The latest token spelled ``lower`` (any case) starting within :data:`LOOK_BACK`
+        characters before ``before``, and not inside ``outside``."""
+        if self._lowers is None:
+            self._lowers = self.doc.to_array([LOWER, IDX])
+        wanted = self.doc.vocab.strings.add(lower)
+        lowers, starts = self._lowers[:, 0], self._lowers[:, 1]
+        found = (lowers == wanted) & (starts < before) & (starts >= before - LOOK_BACK)
+        if outside is not None:
+            found &= (starts < outside[0]) | (starts >= outside[1])
+        hits = numpy.flatnonzero(found)
+        return self.doc[int(hits[-1]) : int(hits[-1]) + 1] if len(hits) else None
+
+    def voice(self, pronoun: str) -> Cluster:
+        """The unnamed entity behind a document's `we` (or `I`, `you`) when nothing names it."""
+        if pronoun not in self._voices:
+            kind: SpeakerKind = "group" if pronoun in self.words.plural_pronouns else "person"
+            self._voices[pronoun] = self.new_cluster(kind, None).index
+        return self.clusters[self._voices[pronoun]]
 
     def before(self, offset: int) -> list[Occurrence]:
         """The occurrences within :data:`LOOK_BACK` characters before ``offset``, latest first."""

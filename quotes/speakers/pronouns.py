@@ -41,7 +41,27 @@ def antecedent_of(
     person: bool = False,
 ) -> Occurrence | None:
     """The occurrence ``pronoun`` at ``offset`` refers to, or None; with ``person``, the most
-    salient person of the last sentences (for a description such as `the minister`)."""
+    salient person of the last sentences (for a description such as `the minister`).
+
+    `I`, `we` and `you` go on a voice: their antecedent is the previous one of the same form
+    (in an interview, most often the same person's), standing for what the first one does."""
+    found = _referent(pronoun, offset, sentence, entities, exclude, person)
+    if pronoun in entities.words.voice_pronouns:
+        previous = entities.previous_word(pronoun, offset, exclude)
+        if previous is not None:
+            cluster = entities.clusters[found.cluster] if found is not None else entities.voice(pronoun)
+            return entities.occurrence(previous, cluster)
+    return found
+
+
+def _referent(
+    pronoun: str,
+    offset: int,
+    sentence: int,
+    entities: DocumentEntities,
+    exclude: tuple[int, int] | None,
+    person: bool,
+) -> Occurrence | None:
     if pronoun in entities.words.interview_pronouns:  # `I` or `you` in an interview
         return entities.most_mentioned_person()
     compatible = compatible_with("" if person else pronoun, entities)

@@ -20,6 +20,7 @@ class SpeakerWords:
     interview_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    voice_pronouns: frozenset[str]
     masculine_honorifics: frozenset[str]
     feminine_honorifics: frozenset[str]
     neutral_honorifics: frozenset[str]

@@ -55,6 +55,8 @@ PATTERNS = [
     "same_entity_spellings",
     # pronouns
     "interview_first_person",
+    # `I`, `we`, `you`: the previous one of the same form is the antecedent
+    "voice_chain",
     "pronoun_recency",
     "pronoun_number",
     "pronoun_person_vs_org",
