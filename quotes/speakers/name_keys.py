@@ -117,6 +117,14 @@ def key_words(name: str, rules: NameKeyRules | None = None) -> tuple[str, ...]:
     return _spelled_words(name, rules or default_rules())
 
 
+def blocking_words(name: str, rules: NameKeyRules | None = None) -> frozenset[str]:
+    """The keys of a name's words with `e` read both ways: a name can only be another's
+    spelling when they share one (so a registry compares a name with a few aliases)."""
+    return frozenset(
+        _with_e_as(word, vowel) for word in _spelled_words(name, rules or default_rules()) for vowel in "ia"
+    )
+
+
 def name_key(name: str, rules: NameKeyRules | None = None) -> str:
     """The key of a whole name: equal keys are taken for one name, in any document."""
     return " ".join(key_words(name, rules))

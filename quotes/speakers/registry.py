@@ -1,7 +1,7 @@
 """The speaker registry: known entities, their aliases, and how a name is matched to one.
 
 Names are compared after normalising case, apostrophes, dashes, diacritics and a leading
-`the`, then by Jaro–Winkler similarity for spelling variants. The registry is data
+`the`, then as spellings of one name (:mod:`quotes.speakers.name_keys`). The registry is data
 (``quotes/data/registry.json``, schema ``registry.schema.json``); a user file is merged
 over it, or replaces it.
 """
@@ -11,26 +11,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import jellyfish
-
 from quotes.errors import QuotesError
 from quotes.resources import read_json, schema_error
-
-#: Jaro–Winkler similarity above which a name is taken as a spelling variant of an
-#: alias (`Kaitab Hezbollah` ~ `Kataib Hezbollah`); chosen on tests/speakers/data/name_pairs.json.
-FUZZY_THRESHOLD = 0.93
-#: Names whose lengths differ more than this cannot reach the threshold (Jaro–Winkler ≤
-#: 0.4 + 0.6 · Jaro, and Jaro ≤ (2 + shorter/longer) / 3), so they are not compared at all.
-MIN_LENGTH_RATIO = 0.64
-#: Fuzzy look-ups remembered (a name recurs across an archive); least recently used go first.
-FUZZY_MEMO_SIZE = 100_000
+from quotes.speakers.name_keys import blocking_words, same_entity
 
 
 @lru_cache(maxsize=65_536)
@@ -65,13 +54,19 @@ class Registry:
 
     entities: Mapping[str, Entity]
     index: Mapping[str, str] = field(default_factory=dict)
-    #: The normalised aliases, shortest first: with a name, the key of the fuzzy memo.
-    aliases: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    #: Every word key of every alias (`e` read both ways) → the aliases holding it, with their
+    #: entity: the few aliases a name in another spelling is compared with.
+    by_word: Mapping[str, tuple[tuple[str, str], ...]] = field(init=False, compare=False, repr=False)
     #: The first word of every normalised alias: a name that starts otherwise is none of them.
     first_words: frozenset[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "aliases", tuple(sorted(self.index, key=lambda alias: (len(alias), alias))))
+        by_word: dict[str, set[tuple[str, str]]] = {}
+        for entity in self.entities.values():
+            for alias in entity.aliases:
+                for word in blocking_words(alias):
+                    by_word.setdefault(word, set()).add((alias, entity.id))
+        object.__setattr__(self, "by_word", {word: tuple(sorted(found)) for word, found in by_word.items()})
         object.__setattr__(self, "first_words", frozenset(alias.split()[0] for alias in self.index if alias))
 
     @classmethod
@@ -108,25 +103,17 @@ class Registry:
         return self.entities[entity_id] if entity_id else None
 
     def fuzzy(self, name: str) -> Entity | None:
-        key = normalise_name(name)
-        if len(key) < 6:
+        """The entity one of whose aliases is ``name`` in another spelling (`Moammar Gadhafi`,
+        `Kaitab Hezbollah`): :func:`~quotes.speakers.name_keys.same_entity` on the aliases that
+        share a word with it."""
+        if len(normalise_name(name)) < 6:
             return None  # short names and acronyms are too easy to confuse
-        alias = closest_alias(key, self.aliases)
-        return self.entities[self.index[alias]] if alias else None
-
-
-@lru_cache(maxsize=FUZZY_MEMO_SIZE)
-def closest_alias(key: str, aliases: tuple[str, ...]) -> str | None:
-    """The alias most like `key` by Jaro–Winkler, if it reaches :data:`FUZZY_THRESHOLD`; only
-    aliases of a length that can reach it are compared (``aliases`` are shortest first).
-
-    Pure, so memoised with a bound: the registry itself never changes."""
-    first = bisect_left(aliases, len(key) * MIN_LENGTH_RATIO, key=len)
-    last = bisect_right(aliases, len(key) / MIN_LENGTH_RATIO, key=len)
-    score, best = max(
-        ((jellyfish.jaro_winkler_similarity(key, alias), alias) for alias in aliases[first:last]), default=(0.0, "")
-    )
-    return best if score >= FUZZY_THRESHOLD else None
+        candidates = sorted({pair for word in blocking_words(name) for pair in self.by_word.get(word, ())})
+        for alias, entity_id in candidates:
+            entity = self.entities[entity_id]
+            if same_entity(name, alias, person=entity.kind == "person"):
+                return entity
+        return None
 
 
 @cache
