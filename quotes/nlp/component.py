@@ -34,7 +34,7 @@ from quotes.extractor import Extractor
 from quotes.nlp.annotations import annotate, read_quotes
 from quotes.records import Quote
 from quotes.resources import read_json
-from quotes.speakers.registry import Registry, RegistryError, merge_registry_data
+from quotes.speakers.registry import Registry, RegistryError, merge_registry_data, shipped_registry_data
 
 #: What the rules read from earlier components (see ``nlp.analyze_pipes()``).
 REQUIRES = ["token.dep", "token.head", "token.pos", "token.tag", "token.lemma", "doc.sents"]
@@ -50,8 +50,8 @@ def default_lexicon() -> dict[str, Any]:
 
 
 def default_registry() -> dict[str, Any]:
-    """The shipped speaker registry (``quotes/data/registry.json``), as data (a copy)."""
-    return copy.deepcopy(read_json("registry.json"))
+    """The shipped speaker registry (``quotes/data/registry.json`` and ``registry_general.json``), as data (a copy)."""
+    return copy.deepcopy(shipped_registry_data())
 
 
 # Registered by name for configs: ``{"@misc": "quotes.default_lexicon.v1"}`` (and found through

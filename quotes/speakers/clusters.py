@@ -295,8 +295,8 @@ class DocumentEntities:
         found = []
         for index in candidates:
             cluster = self.clusters[index]
-            if cluster.kind not in {"person", "unknown"} or cluster.entity is not None:
-                continue
+            if cluster.kind not in {"person", "unknown"}:
+                continue  # a registry person too: `Kim` after `Kim Jong Un`
             names = [normalise_name(name).split() for name in cluster.names]
             if not any(is_name_part(tokens, other) or is_name_part(other, tokens) for other in names):
                 continue

@@ -162,6 +162,7 @@ def _keyed_particles(rules: NameKeyRules) -> frozenset[str]:
     return frozenset(_spelled(particle, rules) for particle in rules.particles | rules.hyphenated_particles)
 
 
+@lru_cache(maxsize=100_000)
 def _with_e_as(spelled: str, vowel: str) -> str:
     return _DOUBLED.sub(r"\1", spelled.replace("e", vowel))
 

@@ -21,6 +21,12 @@ from quotes.errors import QuotesError
 from quotes.resources import read_json, schema_error
 from quotes.speakers.name_keys import blocking_words, same_entity
 
+#: A word key that this many aliases share (`government`, `ministry`) does not pick candidates
+#: for a fuzzy look-up, unless the name has no other.
+COMMON_WORD_ALIASES = 20
+#: Fuzzy look-ups remembered by a registry before it starts again.
+FUZZY_MEMO_SIZE = 100_000
+
 
 @lru_cache(maxsize=65_536)
 def normalise_name(text: str) -> str:
@@ -57,6 +63,10 @@ class Registry:
     #: Every word key of every alias (`e` read both ways) → the aliases holding it, with their
     #: entity: the few aliases a name in another spelling is compared with.
     by_word: Mapping[str, tuple[tuple[str, str], ...]] = field(init=False, compare=False, repr=False)
+    #: Names already looked up fuzzily (a name recurs across an archive), up to FUZZY_MEMO_SIZE.
+    _fuzzy_memo: dict[str, Entity | None] = field(init=False, compare=False, repr=False, default_factory=dict)
+    #: Normalised aliases written in capitals, one word (`WHO`, `KH`): `who` is not one of them.
+    acronyms: frozenset[str] = field(init=False, compare=False, repr=False)
     #: The first word of every normalised alias: a name that starts otherwise is none of them.
     first_words: frozenset[str] = field(init=False, compare=False, repr=False)
 
@@ -67,6 +77,13 @@ class Registry:
                 for word in blocking_words(alias):
                     by_word.setdefault(word, set()).add((alias, entity.id))
         object.__setattr__(self, "by_word", {word: tuple(sorted(found)) for word, found in by_word.items()})
+        acronyms = {
+            normalise_name(alias)
+            for entity in self.entities.values()
+            for alias in entity.aliases
+            if alias.isupper() and " " not in alias.strip()
+        }
+        object.__setattr__(self, "acronyms", frozenset(acronyms))
         object.__setattr__(self, "first_words", frozenset(alias.split()[0] for alias in self.index if alias))
 
     @classmethod
@@ -91,7 +108,7 @@ class Registry:
         """The shipped registry; with `path`, that file merged over it, or (`only`) instead of it."""
         if not path:
             return cls.default()
-        return cls.from_dict(merge_registry_data(read_json("registry.json"), read_registry_file(path), only=only))
+        return cls.from_dict(merge_registry_data(shipped_registry_data(), read_registry_file(path), only=only))
 
     def may_start(self, word: str) -> bool:
         """Whether an alias may begin with ``word`` (`the` is no word of an alias)."""
@@ -99,8 +116,12 @@ class Registry:
         return not key or key.split()[0] in self.first_words
 
     def lookup(self, name: str) -> Entity | None:
-        entity_id = self.index.get(normalise_name(name))
-        return self.entities[entity_id] if entity_id else None
+        """The entity with this alias; an acronym alias (`WHO`) only when written in capitals too."""
+        key = normalise_name(name)
+        entity_id = self.index.get(key)
+        if not entity_id or (key in self.acronyms and not name.strip().isupper()):
+            return None
+        return self.entities[entity_id]
 
     def fuzzy(self, name: str) -> Entity | None:
         """The entity one of whose aliases is ``name`` in another spelling (`Moammar Gadhafi`,
@@ -108,18 +129,37 @@ class Registry:
         share a word with it."""
         if len(normalise_name(name)) < 6:
             return None  # short names and acronyms are too easy to confuse
-        candidates = sorted({pair for word in blocking_words(name) for pair in self.by_word.get(word, ())})
-        for alias, entity_id in candidates:
-            entity = self.entities[entity_id]
-            if same_entity(name, alias, person=entity.kind == "person"):
-                return entity
-        return None
+        if name in self._fuzzy_memo:
+            return self._fuzzy_memo[name]
+        words = blocking_words(name)
+        rare = [word for word in words if len(self.by_word.get(word, ())) <= COMMON_WORD_ALIASES] or words
+        candidates = sorted({pair for word in rare for pair in self.by_word.get(word, ())})
+        found = next(
+            (
+                self.entities[entity_id]
+                for alias, entity_id in candidates
+                if same_entity(name, alias, person=self.entities[entity_id].kind == "person")
+            ),
+            None,
+        )
+        if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:
+            self._fuzzy_memo.clear()
+        self._fuzzy_memo[name] = found
+        return found
 
 
 @cache
 def default_registry() -> Registry:
     """The shipped registry, built once (read-only)."""
-    return Registry.from_dict(read_json("registry.json"))
+    return Registry.from_dict(shipped_registry_data())
+
+
+def shipped_registry_data() -> dict[str, Any]:
+    """The seeds' cast (``registry.json``) and reusable news sources (``registry_general.json``:
+    agencies and outlets, heads of state and government, government bodies, militaries,
+    international organisations, armed groups), as one registry's data (a new object)."""
+    seeds, general = read_json("registry.json"), read_json("registry_general.json")
+    return {"entities": [*seeds["entities"], *general["entities"]]}
 
 
 def _validate(data: Any, name: str) -> None:
