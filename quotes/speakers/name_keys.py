@@ -3,13 +3,13 @@
 `Kata'ib`, `Kataib`, `Kataeb` and `Ketaib Hezbollah`; `Mohammed`, `Muhammad` and `Mohamed bin
 Salman`; `Medvedev` and `Medwedew`; `al-Sudani` and `al-Soudani` are spelled from the same
 sounds with different conventions. A key drops what the conventions vary (case, diacritics,
-apostrophe and ayin/hamza marks, hyphens, the `al-` article, doubled letters, the vowels
-outside `i`) and rewrites the letter groups they spell differently (``quotes/data/name_keys.json``).
+apostrophe and ayin/hamza marks, hyphens, the `al-` article, doubled letters, `o` and `u` against
+`a`) and rewrites the letter groups they spell differently (``quotes/data/name_keys.json``); `i`
+stays apart from `a` (`Abu Ali` is not `Abu Alaa`), and `e`, which stands for either, stays `e`.
 
-Keys alone would merge different people whose names differ only there (`Abu Ali` and `Abu
-Alaa` do not: `i` is kept apart). :func:`same_entity` adds the rest: people match on their
-surname and a compatible given name or initial; a word may differ a little when it is long
-(token-level Jaro–Winkler), but never by a gendered ending (`Lavrov`, `Lavrova`).
+:func:`same_entity` adds the rest: `e` read both ways, people matched on their surname and a
+compatible given name or initial, a long word that differs a little (Jaro–Winkler on keys), but
+never by a gendered ending (`Lavrov`, `Lavrova`) or a syllable in front (`Qiang`, `Keqiang`).
 """
 
 from __future__ import annotations
@@ -84,10 +84,6 @@ class NameKeyRules:
             dict(data["letters"]),
             dict(data["endings"]),
         )
-
-    @classmethod
-    def default(cls) -> NameKeyRules:
-        return default_rules()
 
 
 @cache
@@ -167,10 +163,15 @@ def _with_e_as(spelled: str, vowel: str) -> str:
     return _DOUBLED.sub(r"\1", spelled.replace("e", vowel))
 
 
+def _alike(first: str, second: str) -> bool:
+    """One spelling once `e` is read as `i`, or as `a`, in both (`Khaled`, `Khalid`; `Ahmed`, `Ahmad`)."""
+    return any(_with_e_as(first, vowel) == _with_e_as(second, vowel) for vowel in "ia")
+
+
 def _same_word(first: str, second: str) -> bool:
-    """Two respelled words for one word: equal with `e` read as `i` or as `a`, or long, close
-    and not one gendered form of the other."""
-    if any(_with_e_as(first, vowel) == _with_e_as(second, vowel) for vowel in "ia"):
+    """Two respelled words for one word: alike, or one with the article joined in front
+    (`ElBaradei`), or long, close and not one gendered form of the other."""
+    if _alike(first, second):
         return True
     longer, shorter = sorted((first, second), key=len, reverse=True)
     if longer.endswith(shorter):  # `ElBaradei`, `Baradei`; but `Keqiang` is not `Qiang`
@@ -193,19 +194,19 @@ def _compatible_given_names(first: str, second: str) -> bool:
     if len(first) == 1 or len(second) == 1:
         return first[:1] == second[:1]
     if min(len(first), len(second)) < MIN_FUZZY_GIVEN_LENGTH:
-        return any(_with_e_as(first, vowel) == _with_e_as(second, vowel) for vowel in "ia")
+        return _alike(first, second)
     return _same_word(first, second)  # `Alexander`, `Aleksandr`
 
 
 def same_entity(first: str, second: str, *, person: bool) -> bool:
     """Whether two full names name one entity. People: the same surname (last word), a
     compatible given name or initial, and middle names that agree (one side may add
-    initials). Organisations: word for word. A name of one word is never enough: across
-    documents, a surname is shared."""
+    initials); a person's name of one word is never enough (across documents, a surname is
+    shared). Organisations: word for word."""
     a, b = _spelled_words(first, default_rules()), _spelled_words(second, default_rules())
     if not a or not b:
         return False
-    if any(_with_e_as("".join(a), vowel) == _with_e_as("".join(b), vowel) for vowel in "ia"):
+    if _alike("".join(a), "".join(b)):
         return True  # `Xi Jinping`, `Xi Jin-ping`
     if not person:
         return len(a) == len(b) and all(_same_word(x, y) for x, y in zip(a, b, strict=True))

@@ -2,8 +2,8 @@
 
 Names are compared after normalising case, apostrophes, dashes, diacritics and a leading
 `the`, then as spellings of one name (:mod:`quotes.speakers.name_keys`). The registry is data
-(``quotes/data/registry.json``, schema ``registry.schema.json``); a user file is merged
-over it, or replaces it.
+(``quotes/data/registry.json``, the seeds' cast, and ``registry_general.json``, reusable news
+sources; schema ``registry.schema.json``); a user file is merged over it, or replaces it.
 """
 
 from __future__ import annotations
