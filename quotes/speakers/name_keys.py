@@ -116,9 +116,12 @@ def key_words(name: str, rules: NameKeyRules | None = None) -> tuple[str, ...]:
 def blocking_words(name: str, rules: NameKeyRules | None = None) -> frozenset[str]:
     """The keys of a name's words with `e` read both ways: a name can only be another's
     spelling when they share one (so a registry compares a name with a few aliases)."""
-    return frozenset(
-        _with_e_as(word, vowel) for word in _spelled_words(name, rules or default_rules()) for vowel in "ia"
-    )
+    return _blocking_words(name, rules or default_rules())
+
+
+@lru_cache(maxsize=100_000)
+def _blocking_words(name: str, rules: NameKeyRules) -> frozenset[str]:
+    return frozenset(_with_e_as(word, vowel) for word in _spelled_words(name, rules) for vowel in "ia")
 
 
 def name_key(name: str, rules: NameKeyRules | None = None) -> str:
@@ -198,8 +201,10 @@ def _compatible_given_names(first: str, second: str) -> bool:
     return _same_word(first, second)  # `Alexander`, `Aleksandr`
 
 
+@lru_cache(maxsize=200_000)
 def same_entity(first: str, second: str, *, person: bool) -> bool:
-    """Whether two full names name one entity. People: the same surname (last word), a
+    """Whether two full names name one entity (pure, so memoised with a bound: a registry asks
+    it of the same names and aliases document after document). People: the same surname (last word), a
     compatible given name or initial, and middle names that agree (one side may add
     initials); a person's name of one word is never enough (across documents, a surname is
     shared). Organisations: word for word."""

@@ -24,8 +24,6 @@ from quotes.speakers.name_keys import blocking_words, same_entity
 #: A word key that this many aliases share (`government`, `ministry`) does not pick candidates
 #: for a fuzzy look-up, unless the name has no other.
 COMMON_WORD_ALIASES = 20
-#: Fuzzy look-ups remembered by a registry before it starts again.
-FUZZY_MEMO_SIZE = 100_000
 
 
 @lru_cache(maxsize=65_536)
@@ -63,8 +61,6 @@ class Registry:
     #: Every word key of every alias (`e` read both ways) → the aliases holding it, with their
     #: entity: the few aliases a name in another spelling is compared with.
     by_word: Mapping[str, tuple[tuple[str, str], ...]] = field(init=False, compare=False, repr=False)
-    #: Names already looked up fuzzily (a name recurs across an archive), up to FUZZY_MEMO_SIZE.
-    _fuzzy_memo: dict[str, Entity | None] = field(init=False, compare=False, repr=False, default_factory=dict)
     #: Normalised aliases written in capitals, one word (`WHO`, `KH`): `who` is not one of them.
     acronyms: frozenset[str] = field(init=False, compare=False, repr=False)
     #: The first word of every normalised alias: a name that starts otherwise is none of them.
@@ -129,12 +125,10 @@ class Registry:
         share a word with it."""
         if len(normalise_name(name)) < 6:
             return None  # short names and acronyms are too easy to confuse
-        if name in self._fuzzy_memo:
-            return self._fuzzy_memo[name]
         words = blocking_words(name)
         rare = [word for word in words if len(self.by_word.get(word, ())) <= COMMON_WORD_ALIASES] or words
         candidates = sorted({pair for word in rare for pair in self.by_word.get(word, ())})
-        found = next(
+        return next(
             (
                 self.entities[entity_id]
                 for alias, entity_id in candidates
@@ -142,10 +136,6 @@ class Registry:
             ),
             None,
         )
-        if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:
-            self._fuzzy_memo.clear()
-        self._fuzzy_memo[name] = found
-        return found
 
 
 @cache
