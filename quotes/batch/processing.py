@@ -83,7 +83,7 @@ def process_documents(extractor: Extractor, documents: list[InputDocument]) -> l
             extract_ms=round(result.extract_seconds * 1000, 2),
         )
         processed.append(Processed(status, lines.encode("utf8")))
-    release_free_memory()  # the batch's parses are garbage now: without this, a worker's memory drifts up
+    release_free_memory()  # the batch's parses are garbage now: hand their pages back
     return processed
 
 

@@ -60,8 +60,10 @@ class DocumentEntities:
         self._by_entity: dict[str, int] = {}
         self._by_token: dict[int, int] = {}
         self._statements: list[tuple[int, int]] = []  # (offset, issuer cluster), sorted
-        self._lemmas: numpy.ndarray | None = None  # lemma, part of speech, offset: read when first needed
-        self._lowers: numpy.ndarray | None = None  # lower case, offset: read when first needed
+        # the token attributes the look-ups scan, read once: building a Token per word is the slow part
+        self._lower, self._is_lower, self._lemma, self._pos, self._idx = doc.to_array(
+            [LOWER, IS_LOWER, LEMMA, POS, IDX]
+        ).T
         self._voices: dict[str, int] = {}  # `we`, `I`, `you` → the unnamed cluster they stand for
         self._sentence_of = _sentence_starts(doc)
         self._read_acronyms()
@@ -86,8 +88,7 @@ class DocumentEntities:
 
     def _read_names(self) -> None:
         words = name_words(self.doc, self.text)
-        lower, is_lower = self.doc.to_array([LOWER, IS_LOWER]).T
-        common = {self.doc.vocab.strings[word] for word in set(lower[is_lower == 1].tolist())}
+        common = {self.doc.vocab.strings[word] for word in set(self._lower[self._is_lower == 1].tolist())}
         for sentence in self.doc.sents:
             headline = is_headline(sentence, self.text)
             body = strip_dateline(sentence)  # `ZURICH (Reuters) -` names no one
@@ -212,7 +213,7 @@ class DocumentEntities:
     def _read_statements(self) -> None:
         """Statements, posts and releases, each with its issuer, for `the statement said`."""
         nouns = [self.doc.vocab.strings[noun] for noun in self.words.statement_nouns]
-        for i in numpy.flatnonzero(numpy.isin(self.doc.to_array(LOWER), nouns)).tolist():
+        for i in numpy.flatnonzero(numpy.isin(self._lower, nouns)).tolist():
             token = self.doc[i]
             if token.pos_ != "NOUN":
                 continue
@@ -335,11 +336,8 @@ class DocumentEntities:
     def previous_word(self, lower: str, before: int, outside: tuple[int, int] | None = None) -> Span | None:
         """The latest token spelled ``lower`` (any case) starting within :data:`LOOK_BACK`
         characters before ``before``, and not inside ``outside``."""
-        if self._lowers is None:
-            self._lowers = self.doc.to_array([LOWER, IDX])
-        wanted = self.doc.vocab.strings.add(lower)
-        lowers, starts = self._lowers[:, 0], self._lowers[:, 1]
-        found = (lowers == wanted) & (starts < before) & (starts >= before - LOOK_BACK)
+        starts = self._idx
+        found = (self._lower == self.doc.vocab.strings[lower]) & (starts < before) & (starts >= before - LOOK_BACK)
         if outside is not None:
             found &= (starts < outside[0]) | (starts >= outside[1])
         hits = numpy.flatnonzero(found)
@@ -410,10 +408,7 @@ class DocumentEntities:
 
     def _same_lemma_before(self, head: Token, before: int) -> Iterator[Token]:
         """Nouns of ``head``'s lemma starting before ``before``, latest first, read from arrays."""
-        if self._lemmas is None:
-            self._lemmas = self.doc.to_array([LEMMA, POS, IDX])
-        lemmas = self._lemmas
-        found = (lemmas[:, 0] == head.lemma) & (lemmas[:, 1] == NOUN) & (lemmas[:, 2] < before)
+        found = (self._lemma == head.lemma) & (self._pos == NOUN) & (self._idx < before)
         for i in numpy.flatnonzero(found)[::-1]:
             yield self.doc[int(i)]
 
