@@ -122,8 +122,51 @@ def test_speakers_counts_unresolved_speakers_together(tmp_path):
     (tmp_path / "story.txt").write_text("“We will never give up,” he said. “Not now,” she added.\n", encoding="utf8")
     assert run("extract", str(tmp_path / "story.txt"), "-o", str(output)).returncode == 0
     rows = [json.loads(line) for line in run("speakers", str(output), "--json").stdout.decode().splitlines()]
-    assert rows == [{"id": "", "canonical": None, "kind": "unknown", "quotes": 2}]
+    assert [(r["id"], r["canonical"], r["quotes"], r["documents"]) for r in rows] == [(None, None, 2, 1)]
     assert "(unresolved)" in run("speakers", str(output)).stdout.decode()
+
+
+def test_speakers_suggests_a_registry_that_extraction_takes_back(tmp_path):
+    """Unknown speakers spelled two ways across articles: one drafted entity, and with the draft
+    as ``--registry`` both spellings get its id."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        "Khaled al-Zorbani, a spokesman for the Popular Front for Zorblax (PFZ), said the talks had failed.\n",
+        encoding="utf8",
+    )
+    (articles / "b.txt").write_text("Khalid Zurbani said on Monday that the ceasefire would hold.\n", encoding="utf8")
+    (articles / "c.txt").write_text(
+        "The Popular Front for Zorblax (PFZ) said it would respond. Later the PFZ said that talks were over.\n",
+        encoding="utf8",
+    )
+    (articles / "d.txt").write_text("The PFZ said on Tuesday that it had withdrawn from the talks.\n", encoding="utf8")
+    output, draft = tmp_path / "quotes.jsonl", tmp_path / "draft.json"
+    assert run("extract", str(articles), "-o", str(output)).returncode == 0
+    result = run("speakers", str(output), "--suggest-registry", str(draft))
+    assert result.returncode == 0, result.stderr
+    entities = json.loads(draft.read_text(encoding="utf8"))["entities"]
+    names = sorted((e["name"], *e.get("aliases", ())) for e in entities)
+    assert names == [("Khaled al-Zorbani", "Khalid Zurbani"), ("Popular Front for Zorblax", "PFZ")]
+    again = tmp_path / "again.jsonl"
+    assert run("extract", str(articles), "-o", str(again), "--registry", str(draft)).returncode == 0
+    ids = {r["doc_id"]: r["speaker"]["id"] for r in records(again.read_bytes())}
+    person = next(e for e in entities if e["kind"] == "person")
+    front = next(e["id"] for e in entities if e["name"] == "Popular Front for Zorblax")
+    assert ids["a"] == ids["b"] == person["id"]
+    assert ids["c"] == ids["d"] == front
+    assert person["affiliation"] == front  # what the spokesman speaks for, drafted too
+
+
+def test_speakers_reads_dask_parts_and_reports_bad_lines(tmp_path):
+    parts = tmp_path / "out.jsonl.parts"
+    parts.mkdir()
+    line = json.dumps({"doc_id": "a", "speaker": {"id": "reuters", "canonical": "Reuters", "kind": "media"}})
+    (parts / "part-00000.jsonl").write_text(line + "\nnot json\n", encoding="utf8")
+    result = run("speakers", str(parts), "--json")
+    assert result.returncode == 1
+    assert b"part-00000.jsonl: line 2 is not a JSON record" in result.stderr
+    assert [json.loads(row)["id"] for row in result.stdout.decode().splitlines()] == ["reuters"]
 
 
 def test_bad_registry_is_a_usage_error(tmp_path):

@@ -8,6 +8,8 @@ import pytest
 
 import quotes
 from quotes.evaluation.scoring import canonical_checker, read_seed_gold, score
+from quotes.extractor import Extractor
+from quotes.review.fixtures import verify_fixtures
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -67,3 +69,11 @@ def test_no_speaker_goes_under_two_canonical_names(nlp, seed_texts):
             ids.setdefault(speaker.canonical, set()).add(speaker.id)
     assert {key: value for key, value in names.items() if len(value) > 1} == {}
     assert {key: value for key, value in ids.items() if len(value) > 1} == {}
+
+
+def test_the_pinned_fixtures_still_hold_with_their_speaker_ids(nlp):
+    """`data/fixtures` pins the seeds' records, speaker ids included: an id that changes (a
+    registry entry renamed, a name key respelled) fails here, and is re-pinned only by review
+    (`quotes fixtures verify data/fixtures --update`)."""
+    diffs = verify_fixtures(REPO / "data" / "fixtures", Extractor(nlp))
+    assert [diff.report() for diff in diffs if not diff.unchanged] == []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
-from quotes.cli.commands import EXIT_USAGE, run_extract, run_fixtures, run_render, run_speakers
+from quotes.cli.commands import EXIT_BROKEN_PIPE, EXIT_USAGE, run_extract, run_fixtures, run_render, run_speakers
 from quotes.cli.evaluate import run_evaluate
 from quotes.cli.parser import build_parser
 from quotes.errors import QuotesError
@@ -47,3 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (QuotesError, FileNotFoundError) as error:
         print(f"quotes: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `quotes speakers out.jsonl | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_BROKEN_PIPE

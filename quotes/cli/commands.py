@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
+from quotes.archive.records import read_archive
+from quotes.archive.registry_draft import draft_entities, registry_draft
+from quotes.archive.speakers import SpeakerSummary, SpeakerTally
 from quotes.batch.inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
 from quotes.batch.job import run_job
 from quotes.batch.output import JobOutput, default_status_path
@@ -17,8 +19,9 @@ from quotes.errors import QuotesError
 from quotes.extractor import Extractor
 from quotes.review.fixtures import export_fixtures, verify_fixtures
 from quotes.review.render import render_report
+from quotes.speakers.registry import Registry
 
-EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
 
 def extractor_of(args: argparse.Namespace) -> Extractor:
@@ -99,26 +102,39 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_speakers(args: argparse.Namespace) -> int:
-    """Canonical speakers with their quote counts, most quoted first; unresolved speakers
-    (a null canonical) counted together."""
-    counts: Counter[tuple[str, str | None, str]] = Counter()
-    bad = 0
-    for path in args.records:
-        with open(path, encoding="utf8") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    speaker = json.loads(line).get("speaker")
-                except (ValueError, AttributeError):
-                    bad += 1
-                    print(f"quotes: {path}: line {number} is not a JSON record", file=sys.stderr)
-                    continue
-                if speaker:
-                    counts[(speaker.get("id") or "", speaker.get("canonical"), speaker.get("kind") or "")] += 1
-    for (speaker_id, canonical, kind), count in counts.most_common():
-        if args.as_json:
-            print(json.dumps({"id": speaker_id, "canonical": canonical, "kind": kind, "quotes": count}))
-        else:
-            print(f"{count:6d}  {canonical or '(unresolved)'}  [{kind or '?'}] {speaker_id}")
+    """The archive's canonical speakers, most quoted first (unresolved speakers together), and
+    with ``--suggest-registry`` a registry draft of the unknown ones."""
+    bad: list[str] = []
+
+    def report(problem: str) -> None:
+        bad.append(problem)
+        print(f"quotes: {problem}", file=sys.stderr)
+
+    tally = SpeakerTally().add_all(read_archive(args.records, report))
+    summaries = tally.summaries()
+    if args.suggest_registry:  # before the listing, which a reader may cut short (`| head`)
+        registry = Registry.load(args.registry, only=args.registry_only)
+        drafted = draft_entities(summaries, registry, args.min_documents)
+        Path(args.suggest_registry).write_text(
+            json.dumps(registry_draft(drafted), ensure_ascii=False, indent=1) + "\n", encoding="utf8"
+        )
+        joined = sum(len(entity.ids) for entity in drafted)
+        print(
+            f"quotes: wrote {args.suggest_registry} ({len(drafted)} entities from {joined} unknown ids)",
+            file=sys.stderr,
+        )
+    for speaker in summaries:
+        print(json.dumps(speaker.to_dict(), ensure_ascii=False) if args.as_json else _speaker_line(speaker))
     return EXIT_DOCUMENT_ERRORS if bad else EXIT_OK
+
+
+def _speaker_line(speaker: SpeakerSummary) -> str:
+    line = f"{speaker.quotes:6d} {speaker.documents:5d}  {speaker.canonical or '(unresolved)'}  [{speaker.kind}]"
+    if speaker.id:
+        line += f" {speaker.id}"
+    others = [variant for variant, _ in speaker.variants if variant != speaker.canonical]
+    if others:
+        line += "  also: " + ", ".join(others[:5])
+    if speaker.titles:
+        line += "  titles: " + ", ".join(title for title, _ in speaker.titles[:3])
+    return line

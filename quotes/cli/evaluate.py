@@ -9,6 +9,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from quotes.archive.registry_draft import consolidated_ids
+from quotes.archive.speakers import SpeakerTally
 from quotes.batch.inputs import read_records
 from quotes.cli.commands import EXIT_OK, extractor_of
 from quotes.evaluation.corpora import load_brat, speech_cue_classifier
@@ -49,6 +51,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
         predicted, failed = _predictions(args.predictions, texts, extractor)
         note = f"{failed} of {len(texts)} documents failed (counted as finding nothing)"
     report = score(name, gold, predicted, subsets, canonical)
+    if canonical is not None:
+        tally = SpeakerTally().add_all(quote.to_dict() for quote in predicted)
+        report.consolidated = consolidated_ids(tally.summaries(), extractor.registry)
     if failed:
         report.notes.append(note)
     table = report.to_markdown()

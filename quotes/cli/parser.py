@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from quotes.archive.registry_draft import MIN_DOCUMENTS
 from quotes.batch.inputs import DEFAULT_GLOBS
 from quotes.evaluation.gum import SPLITS
 from quotes.evaluation.scoring import FOLDS
@@ -181,10 +182,29 @@ def _speakers_command(commands: Subcommands) -> None:
     speakers = commands.add_parser(
         "speakers",
         help="list the canonical speakers of extracted quotes, with counts",
-        description="Count quotes per canonical speaker in JSON Lines records (from `quotes extract`).",
+        description="Count quotes and documents per canonical speaker in the records of `quotes extract`, with the "
+        "names, titles and affiliations its mentions gave; read as a stream, so archives of any size fit.",
     )
-    speakers.add_argument("records", nargs="+", metavar="RECORDS.jsonl", help="records written by quotes extract")
+    speakers.add_argument(
+        "records",
+        nargs="+",
+        metavar="RECORDS",
+        help="records written by quotes extract: .jsonl or .jsonl.gz files, or a folder (the Dask engine's OUT.parts)",
+    )
     speakers.add_argument("--json", dest="as_json", action="store_true", help="one JSON object per speaker")
+    speakers.add_argument(
+        "--suggest-registry",
+        metavar="FILE",
+        help="write a registry draft: the unknown speakers grouped into entities, to review and pass back "
+        "with --registry",
+    )
+    speakers.add_argument(
+        "--min-documents",
+        type=int,
+        default=MIN_DOCUMENTS,
+        help=f"draft only entities quoted in this many documents (default: {MIN_DOCUMENTS})",
+    )
+    _add_registry_options(speakers)
 
 
 def _add_model_option(parser: argparse.ArgumentParser) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from quotes.errors import QuotesError
-from quotes.speakers.name_keys import same_entity
+from quotes.speakers.name_keys import id_key, same_entity
 
 Split = Literal["tune", "held-out"]
 SPLITS: tuple[Split, ...] = ("tune", "held-out")
@@ -71,8 +71,11 @@ class Counts:
     false_positive: int = 0
     false_negative: int = 0
     true_negative: int = 0
+    #: Matching pairs whose names get one ``unknown:`` id (:func:`id_key`) without a look-up.
+    one_id: int = 0
 
-    def add(self, same: bool, matched: bool) -> None:
+    def add(self, same: bool, matched: bool, one_id: bool) -> None:
+        self.one_id += same and one_id
         if same and matched:
             self.true_positive += 1
         elif matched:
@@ -91,6 +94,10 @@ class Counts:
         return self.true_positive / max(1, self.true_positive + self.false_negative)
 
     @property
+    def one_id_share(self) -> float:
+        return self.one_id / max(1, self.true_positive + self.false_negative)
+
+    @property
     def pairs(self) -> int:
         return self.true_positive + self.false_positive + self.false_negative + self.true_negative
 
@@ -103,17 +110,23 @@ class NameReport:
     homonyms: int = 0
 
     def to_markdown(self) -> str:
-        rows = ["| pairs | matches / non-matches | precision | recall |", "|---|---|---|---|"]
+        rows = [
+            "| pairs | matches / non-matches | precision | recall | matches with one id key |",
+            "|---|---|---|---|---|",
+        ]
         for name, counts in [*self.by_split.items(), *sorted(self.by_family.items())]:
             same = counts.true_positive + counts.false_negative
-            rows.append(f"| {name} | {same} / {counts.pairs - same} | {counts.precision:.3f} | {counts.recall:.3f} |")
+            rows.append(
+                f"| {name} | {same} / {counts.pairs - same} | {counts.precision:.3f} | {counts.recall:.3f}"
+                f" | {counts.one_id_share:.3f} |"
+            )
         if self.homonyms:
             rows.append(f"\n{self.homonyms} pairs of homonyms (two people who bore one name) are not scored.")
         return "\n".join(rows)
 
     def as_dict(self) -> dict[str, object]:
         def counts(c: Counts) -> dict[str, float]:
-            return asdict(c) | {"precision": c.precision, "recall": c.recall}
+            return asdict(c) | {"precision": c.precision, "recall": c.recall, "one_id_share": c.one_id_share}
 
         return {
             "splits": {name: counts(c) for name, c in self.by_split.items()},
@@ -135,12 +148,13 @@ def score_pairs(pairs: Iterable[NamePair], matcher: Callable[[str, str, bool], b
             report.homonyms += 1
             continue
         matched = match(pair.first, pair.second, pair.person)
+        one_id = id_key(pair.first) == id_key(pair.second)
         for counts in (
             report.by_split["all"],
             report.by_split[pair.split],
             report.by_family.setdefault(pair.family, Counts()),
         ):
-            counts.add(pair.same, matched)
+            counts.add(pair.same, matched, one_id)
         if matched != pair.same:
             report.errors.append((pair, matched))
     return report

@@ -99,7 +99,22 @@ class Report:
     cue_correct: int = 0
     canonical_checked: int = 0
     canonical_correct: int = 0
+    #: Gold entity → the speaker ids of its quotes found with a right canonical name: more
+    #: than one is an entity split over two identities (`Kim Jong Un`, `Kim Jong-un`).
+    entity_ids: dict[str, set[str]] = field(default_factory=dict)
+    #: Unknown speaker id → its entity once the records' speakers are consolidated
+    #: (:func:`~quotes.archive.registry_draft.consolidated_ids`); empty when not asked for.
+    consolidated: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def split_entities(self) -> dict[str, list[str]]:
+        return _splits(self.entity_ids)
+
+    @property
+    def split_after_consolidation(self) -> dict[str, list[str]]:
+        merged = {key: {self.consolidated.get(i, i) for i in ids} for key, ids in self.entity_ids.items()}
+        return _splits(merged)
 
     def as_dict(self) -> dict[str, object]:
         def tally(t: Tally) -> dict[str, float | int]:
@@ -123,6 +138,8 @@ class Report:
             "speaker_accuracy": _ratio(self.speaker_correct, self.speaker_checked),
             "cue_accuracy": _ratio(self.cue_correct, self.cue_checked),
             "canonical_speaker_accuracy": _ratio(self.canonical_correct, self.canonical_checked),
+            "split_entities": self.split_entities,
+            "split_entities_after_consolidation": self.split_after_consolidation if self.consolidated else None,
         }
 
     def to_markdown(self) -> str:
@@ -155,7 +172,24 @@ class Report:
                 f"- canonical speaker correct: {_ratio(self.canonical_correct, self.canonical_checked):.3f} "
                 f"({self.canonical_correct}/{self.canonical_checked})"
             )
+            splits = self.split_entities
+            listed = "; ".join(f"{key}: {', '.join(ids)}" for key, ids in splits.items())
+            lines.append(
+                f"- entities split over two or more speaker ids: {len(splits)} of {len(self.entity_ids)}"
+                + (f" ({listed})" if listed else "")
+            )
+            if self.consolidated:
+                after = self.split_after_consolidation
+                listed = "; ".join(f"{key}: {', '.join(ids)}" for key, ids in after.items())
+                lines.append(
+                    f"- after consolidating these records' unknown speakers (`quotes speakers --suggest-registry`): "
+                    f"{len(after)}" + (f" ({listed})" if listed else "")
+                )
         return "\n".join(lines)
+
+
+def _splits(entity_ids: dict[str, set[str]]) -> dict[str, list[str]]:
+    return {key: sorted(ids) for key, ids in sorted(entity_ids.items()) if len(ids) > 1}
 
 
 def _ratio(a: int, b: int) -> float:
@@ -341,8 +375,11 @@ def score(
         report.cue_checked += 1
         report.cue_correct += _cue_matches(item, best)
         if canonical is not None and item.entities:
+            right = canonical(item, best)
             report.canonical_checked += 1
-            report.canonical_correct += canonical(item, best)
+            report.canonical_correct += right
+            if right and len(item.entities) == 1 and best.speaker is not None and best.speaker.id:
+                report.entity_ids.setdefault(item.entities[0], set()).add(best.speaker.id)
 
     for quote in predicted:
         span = (quote.start, quote.end)

@@ -102,8 +102,9 @@ def _comparable(record: dict[str, Any], name: str) -> Any:
 
 
 def _short(value: Any, width: int = 70) -> str:
-    if isinstance(value, dict):
-        value = value.get("canonical") or value.get("text")
+    if isinstance(value, dict):  # a speaker shows its id too: an id may change alone
+        name = value.get("canonical") or value.get("text")
+        value = f"{name} [{value['id']}]" if value.get("id") else name
     text = repr(value)
     return text if len(text) <= width else text[: width - 1] + "…"
 

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from quotes.records import SpeakerKind
 from quotes.speakers.anatomy import MentionParts
+from quotes.speakers.name_keys import id_key
 from quotes.speakers.registry import Entity, normalise_name
 from quotes.speakers.words import SpeakerWords
 
@@ -55,10 +56,15 @@ class Cluster:
 
     @property
     def id(self) -> str | None:
+        """The registry's id; else ``unknown:`` and the name key, so that an archive's spellings
+        of one name share it (an anonymous source's description is no name: its words)."""
         if self.entity is not None:
             return self.entity.id
         canonical = self.canonical
-        return None if canonical is None else "unknown:" + re.sub(r"\s+", "-", normalise_name(canonical))
+        if canonical is None:
+            return None
+        key = id_key(canonical) if self.kind != "anonymous source" else ""
+        return "unknown:" + (key or re.sub(r"\s+", "-", normalise_name(canonical)))
 
     @property
     def person(self) -> bool:

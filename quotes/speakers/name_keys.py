@@ -34,6 +34,8 @@ MIN_FUZZY_LENGTH = 5
 MIN_FUZZY_GIVEN_LENGTH = 7
 
 _MARKS = re.compile(r"[’'‘ʼʻʿʾ`´]")
+#: A possessive ending is no part of the name (`Iraq's`, `Irak's`).
+_POSSESSIVE = re.compile(r"(?<=\w)[’'‘ʼ`´]s\b")
 _VOWELS = frozenset("aeiou")
 _DOUBLED = re.compile(r"(.)\1+")
 #: `i` and a `y` after a letter are one vowel; `a`, `o` and `u` another (`e` is either).
@@ -101,9 +103,10 @@ def _alternation(table: Mapping[str, str], *, whole_words: bool) -> re.Pattern[s
 
 
 def folded(name: str, rules: NameKeyRules | None = None) -> str:
-    """Lower case, no diacritics, no apostrophe or ayin/hamza marks."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
-    return _MARKS.sub("", text).translate((rules or default_rules())._letters)
+    """Lower case, no diacritics, no possessive ending, no apostrophe or ayin/hamza marks."""
+    casefolded = unicodedata.normalize("NFKD", name).casefold()  # `𝐀` is `A` before it is `a`
+    text = "".join(c for c in unicodedata.normalize("NFKD", casefolded) if not unicodedata.combining(c))
+    return _MARKS.sub("", _POSSESSIVE.sub("", text)).translate((rules or default_rules())._letters)
 
 
 def key_words(name: str, rules: NameKeyRules | None = None) -> tuple[str, ...]:
@@ -127,6 +130,14 @@ def _blocking_words(name: str, rules: NameKeyRules) -> frozenset[str]:
 def name_key(name: str, rules: NameKeyRules | None = None) -> str:
     """The key of a whole name: equal keys are taken for one name, in any document."""
     return " ".join(key_words(name, rules))
+
+
+def id_key(name: str, rules: NameKeyRules | None = None) -> str:
+    """The key an entity the registry does not know is identified by (``unknown:<key>``): the
+    name key with `e` read as `a`, so that `Mohammed`, `Muhammad` and `Mohamed` share it. One
+    spelling per undecided `e` is a choice (`Khaled` and `Khalid` still differ): what the key
+    does not join, :func:`same_entity` does, when a corpus's speakers are consolidated."""
+    return "-".join(_with_e_as(word, "a") for word in key_words(name, rules))
 
 
 @lru_cache(maxsize=100_000)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -19,7 +18,7 @@ from typing import Any
 
 from quotes.errors import QuotesError
 from quotes.resources import read_json, schema_error
-from quotes.speakers.name_keys import blocking_words, same_entity
+from quotes.speakers.name_keys import blocking_words, folded, same_entity
 
 #: A word key that this many aliases share (`government`, `ministry`) does not pick candidates
 #: for a fuzzy look-up, unless the name has no other.
@@ -28,13 +27,11 @@ COMMON_WORD_ALIASES = 20
 
 @lru_cache(maxsize=65_536)
 def normalise_name(text: str) -> str:
-    """Case, apostrophe and dash style, diacritics, spacing and a leading `the` do not matter.
+    """Case, apostrophe and dash style, diacritics, a possessive ending, spacing and a leading
+    `the` do not matter (:func:`~quotes.speakers.name_keys.folded`, then words).
 
     Pure and called for every name of every document: memoised, with a bound."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    folded = re.sub(r"[’'‘ʼ`´]", "", folded.casefold())
-    folded = re.sub(r"[\W_]+", " ", folded).strip()
-    return re.sub(r"^the ", "", folded)
+    return re.sub(r"^the ", "", re.sub(r"[\W_]+", " ", folded(text)).strip())
 
 
 class RegistryError(QuotesError, ValueError):
@@ -47,7 +44,11 @@ class Entity:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    #: The name translated (`Hezbollah Brigades`): matched as written, never as a respelling.
+    translations: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
+    #: Offices held, for readers of the registry; not matched, as offices change hands.
+    titles: tuple[str, ...] = ()
     affiliation: str | None = None
     wikidata: str | None = None
 
@@ -61,25 +62,24 @@ class Registry:
     #: Every word key of every alias (`e` read both ways) → the aliases holding it, with their
     #: entity: the few aliases a name in another spelling is compared with.
     by_word: Mapping[str, tuple[tuple[str, str], ...]] = field(init=False, compare=False, repr=False)
-    #: Normalised aliases written in capitals, one word (`WHO`, `KH`): `who` is not one of them.
+    #: Normalised aliases written only in capitals, one word (`WHO`, `KH`): `who` is not one of them.
     acronyms: frozenset[str] = field(init=False, compare=False, repr=False)
     #: The first word of every normalised alias: a name that starts otherwise is none of them.
     first_words: frozenset[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         by_word: dict[str, set[tuple[str, str]]] = {}
+        capitals, in_letters = set(), set()  # `WHO`; `Interpol` besides `INTERPOL`
         for entity in self.entities.values():
             for alias in entity.aliases:
                 for word in blocking_words(alias):
                     by_word.setdefault(word, set()).add((alias, entity.id))
+                if not alias.isupper():
+                    in_letters.add(normalise_name(alias))
+                elif " " not in alias.strip():
+                    capitals.add(normalise_name(alias))
         object.__setattr__(self, "by_word", {word: tuple(sorted(found)) for word, found in by_word.items()})
-        acronyms = {
-            normalise_name(alias)
-            for entity in self.entities.values()
-            for alias in entity.aliases
-            if alias.isupper() and " " not in alias.strip()
-        }
-        object.__setattr__(self, "acronyms", frozenset(acronyms))
+        object.__setattr__(self, "acronyms", frozenset(capitals - in_letters))
         object.__setattr__(self, "first_words", frozenset(alias.split()[0] for alias in self.index if alias))
 
     @classmethod
@@ -90,9 +90,10 @@ class Registry:
         for item in data["entities"]:
             fields = {k: v for k, v in item.items() if k in Entity.__dataclass_fields__}
             fields["aliases"] = (*item.get("aliases", ()), item["name"])
-            fields["nouns"] = tuple(item.get("nouns", ()))
+            for name in ("translations", "nouns", "titles"):
+                fields[name] = tuple(item.get(name, ()))
             entities[item["id"]] = Entity(**fields)
-        index = {normalise_name(alias): e.id for e in entities.values() for alias in e.aliases}
+        index = {normalise_name(name): e.id for e in entities.values() for name in (*e.aliases, *e.translations)}
         return cls(entities, index)
 
     @classmethod
@@ -121,8 +122,8 @@ class Registry:
 
     def fuzzy(self, name: str) -> Entity | None:
         """The entity one of whose aliases is ``name`` in another spelling (`Moammar Gadhafi`,
-        `Kaitab Hezbollah`): :func:`~quotes.speakers.name_keys.same_entity` on the aliases that
-        share a word with it."""
+        `Kaitab Hezbollah`, `Medwedew`): :func:`~quotes.speakers.name_keys.same_entity` on the
+        aliases that share a word with it."""
         if len(normalise_name(name)) < 6:
             return None  # short names and acronyms are too easy to confuse
         words = blocking_words(name)
@@ -132,10 +133,16 @@ class Registry:
             (
                 self.entities[entity_id]
                 for alias, entity_id in candidates
-                if same_entity(name, alias, person=self.entities[entity_id].kind == "person")
+                if same_entity(name, alias, person=self._person_name(alias, entity_id))
             ),
             None,
         )
+
+    def _person_name(self, alias: str, entity_id: str) -> bool:
+        """Whether ``alias`` is matched as a person's full name. A one-word alias of a person
+        (`Medvedev`) is matched word for word: a surname alone never names one person across
+        documents, unless the registry makes it unique by listing it."""
+        return self.entities[entity_id].kind == "person" and len(alias.split()) > 1
 
 
 @cache

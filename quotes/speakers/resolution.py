@@ -225,7 +225,8 @@ def _group(span: Span, parts: MentionParts, entities: DocumentEntities) -> Clust
 def _how_named(cluster: Cluster, parts: MentionParts) -> ResolvedBy:
     if cluster.entity is not None:
         key = normalise_name(name_text(parts.name)) if parts.name is not None else ""
-        return "registry" if key in {normalise_name(a) for a in cluster.entity.aliases} else "fuzzy"
+        written = (*cluster.entity.aliases, *cluster.entity.translations)
+        return "registry" if key in {normalise_name(name) for name in written} else "fuzzy"
     if parts.name is not None and normalise_name(name_text(parts.name)) == normalise_name(cluster.canonical or ""):
         return "mention"
     return "in_document_alias"

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from quotes.archive.registry_draft import consolidated_ids
+from quotes.archive.speakers import SpeakerTally
 from quotes.evaluation.scoring import (
     GoldAttribution,
     quote_type_of,
@@ -17,6 +19,7 @@ from quotes.evaluation.scoring import (
     score,
 )
 from quotes.records import Cue, Quote, Speaker
+from quotes.speakers.name_keys import id_key
 from quotes.speakers.registry import normalise_name
 
 TEXT = "Officials said the strike killed a commander. “We will respond,” the group added."
@@ -172,3 +175,36 @@ def test_of_two_records_covering_the_gold_alike_the_tighter_is_scored():
     inner = quote(15, 44, "Officials")
     report = score("t", [gold(15, 44)], [outer, inner])
     assert report.speaker_checked == 1 and report.speaker_correct == 1
+
+
+def test_an_entity_whose_right_quotes_carry_two_ids_is_split_until_consolidated():
+    """Two documents name one person two ways: both canonical names are right, but two ids are
+    one entity split; consolidating the records' speakers joins them."""
+    texts = {"a": "Khaled Zorbani said talks failed.", "b": "Khalid al-Zurbani said talks failed."}
+    golds, quotes = [], []
+    for doc, text in texts.items():
+        name = text.split(" said")[0]
+        golds.append(
+            GoldAttribution(doc, "indirect", text.index("talks"), len(text) - 1, "said", True, (name,), ("Z",))
+        )
+        speaker = Speaker(name, 0, len(name), name, name, kind="person", id="unknown:" + id_key(name))
+        quotes.append(
+            Quote(
+                doc,
+                "indirect",
+                "talks failed",
+                golds[-1].start,
+                golds[-1].end,
+                speaker,
+                Cue("said", "say", 0, 0),
+                0,
+                0,
+                0.9,
+                "t",
+            )
+        )
+    report = score("t", golds, quotes, canonical=lambda g, q: True)
+    assert report.split_entities == {"Z": sorted(q.speaker.id for q in quotes)}
+    report.consolidated = consolidated_ids(SpeakerTally().add_all(q.to_dict() for q in quotes).summaries())
+    assert report.split_after_consolidation == {}
+    assert "entities split over two or more speaker ids: 1 of 1" in report.to_markdown()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from quotes.evaluation.names import read_pairs, score_pairs
 from quotes.resources import read_json
 from quotes.speakers.name_keys import NameKeyRules, NameKeyRulesError, default_rules, name_key, same_entity
-from quotes.speakers.registry import Registry
+from quotes.speakers.registry import Registry, normalise_name
 
 PAIRS = read_pairs(Path(__file__).parents[2] / "data" / "name_pairs.jsonl")
 ALIASES = sorted({alias for entity in Registry.default().entities.values() for alias in entity.aliases})
@@ -20,7 +21,7 @@ ALIASES = sorted({alias for entity in Registry.default().entities.values() for a
 def typographic_variant(name: str, choices: list[int]) -> str:
     """Apostrophe and dash style, case, spacing: what outlets vary without respelling."""
     apostrophe = ["'", "’", "ʼ", "ʿ", ""][choices[0] % 5]
-    text = name.replace("'", apostrophe).replace("’", apostrophe)
+    text = re.sub(r"['’](?!s\b)", apostrophe, name)  # a possessive keeps one: `Iraq's`, not `Iraqs`
     text = text.replace("-", ["-", " ", "‑"][choices[1] % 3]) if "-" in text else text
     text = [text.upper(), text.lower(), text.title(), text][choices[2] % 4]
     return text.replace(" ", "  ") if choices[3] % 2 else text
@@ -29,6 +30,74 @@ def typographic_variant(name: str, choices: list[int]) -> str:
 @given(st.sampled_from(ALIASES), st.lists(st.integers(0, 14), min_size=4, max_size=4))
 def test_typographic_variants_of_every_registry_alias_share_a_key(alias, choices):
     assert name_key(typographic_variant(alias, choices)) == name_key(alias)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def respellings(alias: str) -> list[str]:
+    """The alias with one letter group spelled as another convention spells it (`kh` as `k`,
+    `q` or `gh`; `ou` as `u`), a consonant between vowels doubled, an accent added, `al-` as `el-`: variants
+    an outlet may print."""
+    rules = default_rules()
+    spellings: dict[str, set[str]] = {}
+    for written, spelled in rules.spellings.items():
+        spellings.setdefault(spelled, {spelled}).add(written)
+    found = []
+    matched = set()
+    for match in rules._spelling.finditer(alias.lower()):
+        matched.update(range(match.start(), match.end()))
+        for other in sorted(spellings[rules.spellings[match.group(0)]] - {match.group(0)}):
+            found.append(_spliced(alias, match.start(), match.end(), other))
+    for i, letter in enumerate(alias.lower()):
+        consonant_y = letter == "y" and alias[i + 1 : i + 2] not in _VOWELS  # `Body` is no `Bodj`
+        if i not in matched and letter in spellings and not consonant_y:  # `Sudani`, `Soudani`
+            found.extend(_spliced(alias, i, i + 1, other) for other in sorted(spellings[letter] - {letter}))
+    for i, letter in enumerate(alias):
+        between_vowels = alias[i - 1 : i] in _VOWELS and alias[i + 1 : i + 2] in _VOWELS
+        if letter in "bdflmnrst" and i > 0 and between_vowels:  # `Hasan`, `Hassan`
+            found.append(alias[: i + 1] + letter + alias[i + 1 :])
+        if letter in "ea":
+            found.append(alias[:i] + {"e": "é", "a": "á"}[letter] + alias[i + 1 :])
+    for article, other in (("al-", "el-"), ("Al-", "El-"), ("el-", "al-"), ("al-", "")):
+        if article in alias:
+            found.append(alias.replace(article, other, 1))
+    return found
+
+
+def _spliced(text: str, start: int, end: int, other: str) -> str:
+    other = other.capitalize() if text[start].isupper() else other
+    return text[:start] + other + text[end:]
+
+
+#: What a registry look-up matches fuzzily: names of six letters or more, not acronyms.
+RESPELLABLE = [
+    (entity.id, alias, variant)
+    for entity in Registry.default().entities.values()
+    for alias in entity.aliases
+    if not alias.isupper() and len(normalise_name(alias)) >= 6
+    for variant in respellings(alias)
+    if len(normalise_name(variant)) >= 6
+]
+
+
+def registry_id(name: str) -> str | None:
+    registry = Registry.default()
+    entity = registry.lookup(name) or registry.fuzzy(name)
+    return entity.id if entity is not None else None
+
+
+@given(st.sampled_from(RESPELLABLE))
+def test_respelled_variants_of_every_registry_alias_get_its_id(respelling):
+    entity_id, alias, variant = respelling
+    assert registry_id(alias) == registry_id(variant) == entity_id, variant
+
+
+def test_respelled_variants_of_every_registry_alias_get_its_id_exhaustively():
+    """The property above over every variant of every alias: no alias shadows another's."""
+    wrong = [(alias, variant) for entity_id, alias, variant in RESPELLABLE if registry_id(variant) != entity_id]
+    assert len(RESPELLABLE) > 5000
+    assert not wrong
 
 
 @given(st.text(max_size=40))
