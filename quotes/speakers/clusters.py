@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes.records import SpeakerKind
 from quotes.speakers.anatomy import MentionParts, name_text, parse_mention, strip_dateline
 from quotes.speakers.entities import Cluster, Occurrence, is_name_part, kind_of, ner_kind
+from quotes.speakers.name_keys import id_key, same_entity
 from quotes.speakers.names import name_words, proper_noun_runs
 from quotes.speakers.registry import Entity, Registry, normalise_name
 from quotes.speakers.ties import (
@@ -55,6 +56,7 @@ class DocumentEntities:
         self.occurrences: list[Occurrence] = []  # sorted by start
         self._starts: list[int] = []
         self._by_part: dict[str, list[int]] = {}  # first or last word of a person's name → clusters
+        self._by_surname_key: dict[str, list[int]] = {}  # the name key of a full name's last word → clusters
         self._last_seen: dict[int, int] = {}
         self._by_key: dict[str, int] = {}
         self._by_entity: dict[str, int] = {}
@@ -248,6 +250,7 @@ class DocumentEntities:
             if len(parts) >= 2:
                 for part in {parts[0], parts[-1]}:
                     self._by_part.setdefault(part, []).append(found.index)
+                self._by_surname_key.setdefault(id_key(name).rpartition("-")[2], []).append(found.index)
         if key:
             self._by_key.setdefault(key, found.index)
         if found.kind == "unknown" and kind != "unknown":
@@ -271,6 +274,9 @@ class DocumentEntities:
             return exact
         if partial is not None:
             return partial
+        respelled = self._respelled(name) if entity is None else None
+        if respelled is not None:
+            return respelled
         if entity is None:
             entity = self.registry.fuzzy(name)
             if entity is not None and entity.id in self._by_entity:
@@ -286,6 +292,19 @@ class DocumentEntities:
             self._by_entity[entity.id] = cluster.index
             cluster.nouns |= set(entity.nouns)
         return cluster
+
+    def _respelled(self, name: str) -> Cluster | None:
+        """The most recently mentioned person whose name this is in another spelling: a surname
+        with the same name key (`Ms Bauchtman` after `Lydia Buchtmann`), a full name that
+        :func:`same_entity` takes for theirs (`Mohammed al-Soudani` after `Muhammad al-Sudani`)."""
+        words = id_key(name).split("-")
+        found = [
+            self.clusters[index]
+            for index in self._by_surname_key.get(words[-1], ())
+            if self.clusters[index].kind in {"person", "unknown"}
+            and (len(words) == 1 or any(same_entity(name, other, person=True) for other in self.clusters[index].names))
+        ]
+        return max(found, key=lambda c: self._last_seen.get(c.index, -1), default=None)
 
     def _partial_name(self, tokens: list[str]) -> Cluster | None:
         """The most recently mentioned person whose name holds ``tokens`` as its first or last

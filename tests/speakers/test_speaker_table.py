@@ -53,6 +53,8 @@ PATTERNS = [
     "description_tied_to_org",
     "statement_issuer",
     "same_entity_spellings",
+    # a name spelled otherwise later in the article (`Ms Volkova` after `Katarina Wolkowa`)
+    "respelled_name",
     # pronouns
     "interview_first_person",
     # `I`, `we`, `you`: the previous one of the same form is the antecedent
