@@ -98,6 +98,8 @@ class DocumentEntities:
                 if headline and any(t.lower_ in common for t in run if t.is_alpha):
                     continue  # a headline capitalises common words too: `… after Hermoso Kiss`
                 known = self._registry_phrase(run)
+                if known is not None and self.names_a_person(known[0].text, known[1]):
+                    known = None  # `Paris` after `Valeska Paris`: read as her name below
                 if known is not None:
                     phrase, entity = known
                     cluster = self.find_or_add(entity.name, entity.kind)  # type: ignore[arg-type]
@@ -124,6 +126,27 @@ class DocumentEntities:
         if not cluster.certain and cluster.entity is None:
             cluster.kind = "media" if noun.lower_ in self.words.media_nouns else cluster.kind
             cluster.certain = True
+
+    def names_a_person(self, name: str, entity: Entity) -> bool:
+        """Whether a registry alias of one word is a word of the name of a person of the article
+        other than that entity (`Paris` after `Valeska Paris`, `Biden` after `Hunter Biden`)."""
+        person = self._article_person(normalise_name(name))
+        return person is not None and person.entity != entity
+
+    def _article_person(self, key: str) -> Cluster | None:
+        """The person of the article one word of whose name ``key`` (one word) is: a person's,
+        or the last of a name whose kind only the recogniser gave (`Valeska Paris` as a place)."""
+        if not key or " " in key:
+            return None
+        person = self._partial_name([key])
+        if person is not None:
+            return person
+        for index in reversed(self._by_part.get(key, [])):
+            cluster = self.clusters[index]
+            names = [normalise_name(name).split() for name in cluster.names]
+            if not cluster.certain and cluster.entity is None and any(len(n) >= 2 and n[-1] == key for n in names):
+                return cluster
+        return None
 
     def _registry_phrase(self, run: Span) -> tuple[Span, Entity] | None:
         """A registry alias that runs on into lower-case words (`US military`, `Al Arabiya news`)."""
@@ -258,12 +281,17 @@ class DocumentEntities:
         return found
 
     def find(self, name: str) -> Cluster | None:
-        """The cluster ``name`` belongs to: registry, exact name or acronym, then for people
-        a part of a fuller name (`Berg`, `Anna` after `Anna Berg`) or fuzzily a registry alias."""
+        """The cluster ``name`` belongs to: a person of the article one word of whose name it is
+        (a registry alias too: `Paris` after `Valeska Paris`), the registry, the exact name or
+        acronym, a part of a fuller name (`Berg`, `Anna` after `Anna Berg`), the name respelled,
+        or fuzzily a registry alias."""
         key = normalise_name(name)
         if not key:
             return None
         entity = self.registry.lookup(name)
+        person = self._article_person(key) if entity is not None else None
+        if person is not None and person.entity != entity:
+            return person  # `Paris` after `Valeska Paris`
         if entity is not None and entity.id in self._by_entity:
             return self.clusters[self._by_entity[entity.id]]
         exact = self.clusters[self._by_key[key]] if key in self._by_key else None
