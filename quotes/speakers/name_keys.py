@@ -57,11 +57,14 @@ class NameKeyRules:
     spellings: Mapping[str, str]
     letters: Mapping[str, str]
     endings: Mapping[str, str]
+    #: One given name in another language's form (`dmytro`: `dmitry`), as written.
+    name_forms: Mapping[str, str] = field(default_factory=dict)
     _compound: re.Pattern[str] = field(init=False, repr=False)
     _spelling: re.Pattern[str] = field(init=False, repr=False)
     _particle: re.Pattern[str] = field(init=False, repr=False)
     _letters: dict[int, str] = field(init=False, repr=False)
     _ending: re.Pattern[str] = field(init=False, repr=False)
+    _forms: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         particles = "|".join(sorted(self.hyphenated_particles, key=len, reverse=True))
@@ -71,6 +74,8 @@ class NameKeyRules:
         object.__setattr__(self, "_letters", str.maketrans(dict(self.letters)))
         endings = "|".join(map(re.escape, sorted(self.endings, key=len, reverse=True)))
         object.__setattr__(self, "_ending", re.compile(rf"(?:{endings})$"))
+        forms = {_spelled(form, self): _spelled(other, self) for form, other in self.name_forms.items()}
+        object.__setattr__(self, "_forms", forms)  # respelled: `Dmitro` is `Dmytro`
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> NameKeyRules:
@@ -85,6 +90,7 @@ class NameKeyRules:
             dict(data["spellings"]),
             dict(data["letters"]),
             dict(data["endings"]),
+            dict(data.get("name_forms", {})),
         )
 
 
@@ -150,7 +156,8 @@ def _spelled_words(name: str, rules: NameKeyRules) -> tuple[str, ...]:
     words = [rules.equivalent_words.get(word, word) for word in text.split()]
     if len(words) > 1:
         words = [word for word in words if word not in rules.particles] or words
-    return tuple(_spelled(word, rules) for word in words)
+    spelled = (_spelled(word, rules) for word in words)
+    return tuple(rules._forms.get(word, word) for word in spelled)
 
 
 def _spelled(word: str, rules: NameKeyRules) -> str:

@@ -145,6 +145,12 @@ def test_romanisation_variants_share_a_key(first, second):
         ("D. Kovalenko", "Dmytro Kovalenko", True),  # an initial for the given name
         ("Olena Kovalenko", "Olena M. Kovalenko", True),  # a middle initial on one side only
         ("Hizbullah Movement", "Hezbollah Movement", False),  # fuzzy, word for word
+        # a given name's Ukrainian or Belarusian form and its Russian one (`name_forms`), respelled too
+        ("Serhiy Bondar", "Sergei Bondar", True),
+        ("Mykola Azarchuk", "Nikolai Azarchuk", True),
+        ("Uladzimir Makeyenko", "Vladimir Makeyenko", True),
+        ("Hryhoriy Omelchenko", "Grigoriy Omelchenko", True),
+        ("Oleksii Tkachuk", "Aleksey Tkachuk", True),
     ],
 )
 def test_same_entity(first, second, person):
@@ -163,6 +169,8 @@ def test_same_entity(first, second, person):
         ("Olena M. Kovalenko", "Olena V. Kovalenko", True),  # middle initials that disagree
         ("Hassan Nouri", "Hussein Nouri", True),  # different names, though one vowel class
         ("Brigades of Hezbollah", "Brigades of Hamas", False),
+        ("Olena Tkachuk", "Olga Tkachuk", True),  # two given names, each with its Russian form
+        ("Oleh Tkachuk", "Oleksii Tkachuk", True),
     ],
 )
 def test_different_entities(first, second, person):
