@@ -143,7 +143,12 @@ def id_key(name: str, rules: NameKeyRules | None = None) -> str:
     name key with `e` read as `a`, so that `Mohammed`, `Muhammad` and `Mohamed` share it. One
     spelling per undecided `e` is a choice (`Khaled` and `Khalid` still differ): what the key
     does not join, :func:`same_entity` does, when a corpus's speakers are consolidated."""
-    return "-".join(_with_e_as(word, "a") for word in key_words(name, rules))
+    return _id_key(name, rules or default_rules())
+
+
+@lru_cache(maxsize=100_000)
+def _id_key(name: str, rules: NameKeyRules) -> str:
+    return "-".join(_with_e_as(word, "a") for word in _spelled_words(name, rules))
 
 
 @lru_cache(maxsize=100_000)
