@@ -157,7 +157,9 @@ def _parse_segment(segment: Span, words: SpeakerWords) -> MentionParts:
     person = _person_entity(segment)
     if person is not None and person.start > name_start:
         between = segment.doc[name_start : person.start]
-        other_entity = len(between) >= 2 and all(t.ent_type_ in _ORGANISATION_LABELS for t in between)
+        other_entity = all(t.ent_type_ in _ORGANISATION_LABELS for t in between) and (
+            len(between) >= 2 or between[0].ent_type_ == "NORP"  # `Republican Donald Trump`
+        )
         if other_entity or any(
             t.is_lower or t.lower_ in words.title_modifiers or _honorific(t, words) for t in between
         ):

@@ -55,6 +55,8 @@ def speaker_words() -> SpeakerWords:
     if error is not None:
         raise QuotesError(f"invalid shipped speaker_words.json {error}")
     lists = {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+    abbreviations = lists.pop("title_abbreviations", frozenset())
+    lists["title_words"] |= abbreviations | {f"{word}." for word in abbreviations}  # `Sen.`, `Lt`
     return SpeakerWords(
         **lists,
         name_word_kinds=MappingProxyType(dict(data["name_word_kinds"])),
