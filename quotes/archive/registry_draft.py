@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from quotes.archive.speakers import SpeakerSummary
@@ -54,6 +55,7 @@ def draft_entities(
     _join_spellings(speakers, groups)
     _join_acronyms(speakers, groups)
     _join_surnames(speakers, groups)
+    _join_middle_names(speakers, groups)
     members: dict[int, list[SpeakerSummary]] = {}
     for index, speaker in enumerate(speakers):
         members.setdefault(groups.root(index), []).append(speaker)
@@ -151,6 +153,29 @@ def _join_surnames(speakers: list[SpeakerSummary], groups: _Groups) -> None:
         roots = {groups.root(other) for other in candidates}
         if len(roots) == 1 and all(_agree(speaker, speakers[other]) for other in candidates):
             groups.join(roots.pop(), index)
+
+
+def _join_middle_names(speakers: list[SpeakerSummary], groups: _Groups) -> None:
+    """`Luis Manuel Rubiales` and `Luis Rubiales`: the same given name and surname, one with
+    middle names. Fathers and sons differ so too (`Ahmad Shah Massoud`, `Ahmad Massoud`), so
+    only on evidence: a title's head word or an affiliation's word that both were given."""
+    by_ends: dict[tuple[str, str], list[int]] = {}
+    for index, speaker in enumerate(speakers):
+        words = id_key(speaker.canonical or "").split("-")
+        if speaker.kind == "person" and len(words) >= 2:
+            by_ends.setdefault((words[0], words[-1]), []).append(index)
+    for members in by_ends.values():
+        for first, second in combinations(members, 2):
+            lengths = {len(id_key(speakers[i].canonical or "").split("-")) for i in (first, second)}
+            if len(lengths) == 2 and _share_role(speakers[first], speakers[second]):
+                groups.join(first, second)
+
+
+def _share_role(first: SpeakerSummary, second: SpeakerSummary) -> bool:
+    """Whether both were given one role (`president`) or one organisation's word (`football`)."""
+    heads = [{normalise_name(t).rpartition(" ")[2] for t, _ in s.titles} - {""} for s in (first, second)]
+    words = [{w for a, _ in s.affiliations for w in normalise_name(a).split() if len(w) > 3} for s in (first, second)]
+    return bool(heads[0] & heads[1]) or bool(words[0] & words[1])
 
 
 def _same_kind(first: SpeakerSummary, second: SpeakerSummary) -> bool:

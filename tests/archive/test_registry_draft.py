@@ -76,3 +76,15 @@ def test_the_draft_is_valid_registry_data_with_fresh_ids_and_known_affiliations(
     assert loaded.lookup("Reuters Zorbani").id == "reuters-zorbani"
     again = draft_entities([unknown("Joe Biden", documents=2)], Registry.default())
     assert again[0].entry["id"] == "joe-biden-2"  # the registry's own id is never reused
+
+
+def test_a_middle_name_joins_only_on_a_shared_role():
+    """`Luis Manuel Zorbano` is `Luis Zorbano` when both were the federation's president; a
+    father and son (`Ahmad Shah Zorbani`, `Ahmad Zorbani`) differ in name so too."""
+    longer = unknown("Luis Manuel Zorbano", documents=2, titles=(("president", 1),))
+    shorter = unknown("Luis Zorbano", documents=2, titles=(("former president", 2),))
+    assert grouped(longer, shorter) == [{"Luis Manuel Zorbano", "Luis Zorbano"}]
+    father = unknown("Ahmad Shah Zorbani", documents=2, titles=(("commander", 1),))
+    son = unknown("Ahmad Zorbani", documents=2, titles=(("leader", 1),), affiliations=(("National Front", 1),))
+    assert len(grouped(father, son)) == 2
+    assert len(grouped(father, unknown("Ahmad Zorbani", documents=2))) == 2  # no role to share
