@@ -169,7 +169,7 @@ def _spelled(word: str, rules: NameKeyRules) -> str:
     """`muhammad`, `mohammed` → `mahamed`; `medwedew` → `medvedev`; `zelenskyy` → `zelenski`."""
     spelled = _DOUBLED.sub(r"\1", rules._spelling.sub(lambda m: rules.spellings[m.group(0)], word))
     spelled = rules._ending.sub(lambda m: rules.endings[m.group(0)], spelled) if len(spelled) > 3 else spelled
-    if spelled.startswith("ye"):
+    if word.startswith("ye"):  # written so: `Jeb` and `Jens` keep their first sound
         spelled = spelled[1:]  # `Yevgeny`, `Evgeny`
     elif len(spelled) > 1 and spelled[0] == "y" and spelled[1] in _VOWELS:
         spelled = "i" + spelled[1:]  # `Yuri`, `Iouri`
