@@ -159,15 +159,14 @@ def _join_middle_names(speakers: list[SpeakerSummary], groups: _Groups) -> None:
     """`Luis Manuel Rubiales` and `Luis Rubiales`: the same given name and surname, one with
     middle names. Fathers and sons differ so too (`Ahmad Shah Massoud`, `Ahmad Massoud`), so
     only on evidence: a title's head word or an affiliation's word that both were given."""
-    by_ends: dict[tuple[str, str], list[int]] = {}
+    by_ends: dict[tuple[str, str], list[tuple[int, int]]] = {}  # given name, surname → (speaker, words)
     for index, speaker in enumerate(speakers):
         words = id_key(speaker.canonical or "").split("-")
         if speaker.kind == "person" and len(words) >= 2:
-            by_ends.setdefault((words[0], words[-1]), []).append(index)
+            by_ends.setdefault((words[0], words[-1]), []).append((index, len(words)))
     for members in by_ends.values():
-        for first, second in combinations(members, 2):
-            lengths = {len(id_key(speakers[i].canonical or "").split("-")) for i in (first, second)}
-            if len(lengths) == 2 and _share_role(speakers[first], speakers[second]):
+        for (first, length), (second, other_length) in combinations(members, 2):
+            if length != other_length and _share_role(speakers[first], speakers[second]):
                 groups.join(first, second)
 
 

@@ -98,7 +98,7 @@ class DocumentEntities:
                 if headline and any(t.lower_ in common for t in run if t.is_alpha):
                     continue  # a headline capitalises common words too: `… after Hermoso Kiss`
                 known = self._registry_phrase(run)
-                if known is not None and self.names_a_person(known[0].text, known[1]):
+                if known is not None and self.person_named_by(known[0].text, known[1]) is not None:
                     known = None  # `Paris` after `Valeska Paris`: read as her name below
                 if known is not None:
                     phrase, entity = known
@@ -127,11 +127,11 @@ class DocumentEntities:
             cluster.kind = "media" if noun.lower_ in self.words.media_nouns else cluster.kind
             cluster.certain = True
 
-    def names_a_person(self, name: str, entity: Entity) -> bool:
-        """Whether a registry alias of one word is a word of the name of a person of the article
-        other than that entity (`Paris` after `Valeska Paris`, `Biden` after `Hunter Biden`)."""
+    def person_named_by(self, name: str, entity: Entity) -> Cluster | None:
+        """The person of the article, other than ``entity``, one word of whose name this registry
+        alias of one word is (`Paris` after `Valeska Paris`, `Biden` after `Hunter Biden`)."""
         person = self._article_person(normalise_name(name))
-        return person is not None and person.entity != entity
+        return person if person is not None and person.entity != entity else None
 
     def _article_person(self, key: str) -> Cluster | None:
         """The person of the article one word of whose name ``key`` (one word) is: a person's,
@@ -289,8 +289,8 @@ class DocumentEntities:
         if not key:
             return None
         entity = self.registry.lookup(name)
-        person = self._article_person(key) if entity is not None else None
-        if person is not None and person.entity != entity:
+        person = self.person_named_by(name, entity) if entity is not None else None
+        if person is not None:
             return person  # `Paris` after `Valeska Paris`
         if entity is not None and entity.id in self._by_entity:
             return self.clusters[self._by_entity[entity.id]]

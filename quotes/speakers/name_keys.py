@@ -53,18 +53,17 @@ class NameKeyRules:
     compounds: Mapping[str, str]
     hyphenated_particles: frozenset[str]
     particles: frozenset[str]
+    #: One word in two forms (`ibn`: `bin`; `dmytro`: `dmitry`), as written.
     equivalent_words: Mapping[str, str]
     spellings: Mapping[str, str]
     letters: Mapping[str, str]
     endings: Mapping[str, str]
-    #: One given name in another language's form (`dmytro`: `dmitry`), as written.
-    name_forms: Mapping[str, str] = field(default_factory=dict)
     _compound: re.Pattern[str] = field(init=False, repr=False)
     _spelling: re.Pattern[str] = field(init=False, repr=False)
     _particle: re.Pattern[str] = field(init=False, repr=False)
     _letters: dict[int, str] = field(init=False, repr=False)
     _ending: re.Pattern[str] = field(init=False, repr=False)
-    _forms: dict[str, str] = field(init=False, repr=False)
+    _equivalents: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         particles = "|".join(sorted(self.hyphenated_particles, key=len, reverse=True))
@@ -74,8 +73,8 @@ class NameKeyRules:
         object.__setattr__(self, "_letters", str.maketrans(dict(self.letters)))
         endings = "|".join(map(re.escape, sorted(self.endings, key=len, reverse=True)))
         object.__setattr__(self, "_ending", re.compile(rf"(?:{endings})$"))
-        forms = {_spelled(form, self): _spelled(other, self) for form, other in self.name_forms.items()}
-        object.__setattr__(self, "_forms", forms)  # respelled: `Dmitro` is `Dmytro`
+        equivalents = {_spelled(word, self): _spelled(other, self) for word, other in self.equivalent_words.items()}
+        object.__setattr__(self, "_equivalents", equivalents)  # respelled: `Dmitro` is `Dmytro`
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> NameKeyRules:
@@ -90,7 +89,6 @@ class NameKeyRules:
             dict(data["spellings"]),
             dict(data["letters"]),
             dict(data["endings"]),
-            dict(data.get("name_forms", {})),
         )
 
 
@@ -158,11 +156,11 @@ def _spelled_words(name: str, rules: NameKeyRules) -> tuple[str, ...]:
         lambda m: rules.compounds[" ".join(re.split(r"[\s-]+", m.group(0)))], folded(name, rules)
     )
     text = re.sub(r"[\W_]+", " ", rules._particle.sub("", text)).strip()
-    words = [rules.equivalent_words.get(word, word) for word in text.split()]
+    words = text.split()
     if len(words) > 1:
         words = [word for word in words if word not in rules.particles] or words
     spelled = (_spelled(word, rules) for word in words)
-    return tuple(rules._forms.get(word, word) for word in spelled)
+    return tuple(rules._equivalents.get(word, word) for word in spelled)
 
 
 def _spelled(word: str, rules: NameKeyRules) -> str:

@@ -62,7 +62,7 @@ def _resolve(mention: Span, quote: Quote, entities: DocumentEntities) -> Speaker
         entities.record(span, cluster, speaker=True)
         return _speaker(quote.speaker, cluster, parts, "coreference", entities, occurrence)
     entity = entities.registry.lookup(span.text)
-    if entity is not None and entities.names_a_person(span.text, entity):
+    if entity is not None and entities.person_named_by(span.text, entity) is not None:
         entity = None  # `Paris` after `Valeska Paris`
     if entity is None and parts.name is None:
         entity = _registry_name_inside(span, entities)

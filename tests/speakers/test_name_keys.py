@@ -145,7 +145,7 @@ def test_romanisation_variants_share_a_key(first, second):
         ("D. Kovalenko", "Dmytro Kovalenko", True),  # an initial for the given name
         ("Olena Kovalenko", "Olena M. Kovalenko", True),  # a middle initial on one side only
         ("Hizbullah Movement", "Hezbollah Movement", False),  # fuzzy, word for word
-        # a given name's Ukrainian or Belarusian form and its Russian one (`name_forms`), respelled too
+        # a given name's Ukrainian or Belarusian form and its Russian one (`equivalent_words`), respelled too
         ("Serhiy Bondar", "Sergei Bondar", True),
         ("Mykola Azarchuk", "Nikolai Azarchuk", True),
         ("Uladzimir Makeyenko", "Vladimir Makeyenko", True),
