@@ -95,6 +95,25 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def calibrate(session: nox.Session) -> None:
+    """Refit the confidence model on PolNeAR train (folds by document) and rewrite its README block."""
+    session.install("-e", ".")
+    session.run(
+        "python",
+        "-m",
+        "quotes.evaluation.calibration",
+        "--polnear",
+        f"{CORPORA}/polnear-train",
+        "--dev-news",
+        "../shared/gold/dev-news",
+        "--out",
+        "quotes/data/confidence.json",
+        "--readme",
+        "README.md",
+    )
+
+
+@nox.session
 def verify_components(session: nox.Session) -> None:
     """The compiled attribute_ruler and memoised lemmatizer annotate PolNeAR exactly as spaCy's own."""
     session.install("-e", ".")

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotes.confidence.model import ConfidenceModel
 from quotes.extraction.document import DocumentResult, extract_text, stream_results
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.merging import quotes_from_doc
@@ -33,6 +34,14 @@ class Extractor:
     registry: Registry = field(default_factory=Registry.default)
     #: Documents parsed together by ``nlp.pipe`` in :meth:`extract_many`.
     batch_size: int = 32
+    #: Gives each record its calibrated ``confidence`` (see ``quotes.confidence``).
+    confidence: ConfidenceModel = field(default_factory=ConfidenceModel.default)
+    #: Records below this confidence are left out.
+    min_confidence: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be between 0 and 1, not {self.min_confidence!r}")
 
     @classmethod
     def load(
@@ -43,27 +52,40 @@ class Extractor:
         registry_only: bool = False,
         lexicon: str | Path | None = None,
         batch_size: int = 32,
+        confidence: str | Path | None = None,
+        min_confidence: float = 0.0,
     ) -> Extractor:
         """The pipeline by name or path (default en_core_web_sm), the shipped lexicon or a
-        file, and the shipped registry, a file merged over it, or (`registry_only`) the file."""
+        file, the shipped registry, a file merged over it, or (`registry_only`) the file, and
+        the shipped confidence model or a file."""
         return cls(
             load_pipeline(model),
             Lexicon.from_file(lexicon) if lexicon else Lexicon.default(),
             Registry.load(registry, only=registry_only),
             batch_size,
+            ConfidenceModel.from_file(confidence) if confidence else ConfidenceModel.default(),
+            min_confidence,
         )
 
     def extract(self, text: str, doc_id: str | None = None) -> list[Quote]:
         """All quotes of one text; raises :class:`quotes.InvalidDocumentError` for empty or non-text input."""
-        return extract_text(text, doc_id or "doc", self.nlp, self.lexicon, self.registry)
+        return self._kept(extract_text(text, doc_id or "doc", self.nlp, self.lexicon, self.registry, self.confidence))
 
     def extract_many(self, items: Iterable[str | tuple[str, str]]) -> Iterator[DocumentResult]:
         """Results in input order, streamed through ``nlp.pipe``; a bad document gives an error result."""
-        return stream_results(items, self.nlp, self.lexicon, self.registry, self.batch_size)
+        results = stream_results(items, self.nlp, self.lexicon, self.registry, self.batch_size, self.confidence)
+        if not self.min_confidence:
+            return results
+        return (replace(result, quotes=self._kept(result.quotes)) for result in results)
 
     def extract_doc(self, doc: Doc, doc_id: str | None = None) -> list[Quote]:
         """The quotes of a Doc this pipeline (or another with a parser) has already parsed."""
-        return quotes_from_doc(doc, doc_id or "doc", self.lexicon, registry=self.registry)
+        return self._kept(
+            quotes_from_doc(doc, doc_id or "doc", self.lexicon, registry=self.registry, confidence=self.confidence)
+        )
+
+    def _kept(self, quotes: list[Quote]) -> list[Quote]:
+        return [quote for quote in quotes if quote.confidence >= self.min_confidence]
 
 
 @cache

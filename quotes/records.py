@@ -11,7 +11,7 @@ ResolvedBy = Literal["mention", "registry", "fuzzy", "in_document_alias", "coref
 SpeakerKind = Literal["person", "organisation", "government", "media", "group", "anonymous source", "unknown"]
 
 #: Bumped whenever a field is added, removed or changes meaning.
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 @dataclass(frozen=True)

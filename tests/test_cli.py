@@ -177,6 +177,17 @@ def test_bad_registry_is_a_usage_error(tmp_path):
     assert b"registry.json at entities/0/id" in result.stderr
 
 
+def test_min_confidence_keeps_only_records_at_or_above_it(tmp_path):
+    everything, confident = tmp_path / "all.jsonl", tmp_path / "confident.jsonl"
+    assert run("extract", str(SEEDS), "-o", str(everything), "-q").returncode == 0
+    result = run("extract", str(SEEDS), "-o", str(confident), "-q", "--min-confidence", "0.9")
+    assert result.returncode == 0, result.stderr
+    kept = [r for r in records(everything.read_bytes()) if r["confidence"] >= 0.9]
+    assert records(confident.read_bytes()) == kept and 0 < len(kept) < len(records(everything.read_bytes()))
+    refused = run("extract", str(SEEDS), "--min-confidence", "1.5")
+    assert refused.returncode == 2 and b"--min-confidence must be between 0 and 1" in refused.stderr
+
+
 def test_verbose_logs_what_is_skipped_and_quiet_by_default(tmp_path):
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf8")
     (tmp_path / "story.txt").write_text("“We will respond,” the group said.\n", encoding="utf8")

@@ -30,16 +30,21 @@ class JobSettings:
     registry_only: bool = False
     code: tuple[str, ...] = ()
     batch_size: int = 32
+    min_confidence: float = 0.0
 
     def load(self) -> Extractor:
         threadpool_limits(limits=1)  # `--workers` is the job's parallelism: one BLAS thread per process
         self._prepare()
-        return Extractor.load(self.model, registry=self.registry, registry_only=self.registry_only)
+        return Extractor.load(
+            self.model, registry=self.registry, registry_only=self.registry_only, min_confidence=self.min_confidence
+        )
 
     def check(self) -> None:
         """Fail early, in the parent, on what would make every worker fail: code, registry, model."""
         self._prepare()
         Registry.load(self.registry, only=self.registry_only)
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise QuotesError(f"--min-confidence must be between 0 and 1, not {self.min_confidence}")
         if not model_exists(self.model):
             load_pipeline(self.model)  # raises the explanatory ModelNotFoundError
 

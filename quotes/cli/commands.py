@@ -38,7 +38,9 @@ def run_extract(args: argparse.Namespace) -> int:
         keep_fields=tuple(name for name in args.keep_fields.split(",") if name),
         stdin_jsonl=args.stdin_jsonl,
     )
-    settings = JobSettings(args.model, args.registry, args.registry_only, tuple(args.code), args.batch_size)
+    settings = JobSettings(
+        args.model, args.registry, args.registry_only, tuple(args.code), args.batch_size, args.min_confidence
+    )
     settings.check()
     status = args.status or (default_status_path(args.output) if args.output else None)
     if args.engine == "dask":

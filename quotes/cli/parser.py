@@ -95,6 +95,13 @@ def _extract_command(commands: Subcommands) -> None:
     )
     extract.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per nlp.pipe batch")
     extract.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="leave out records whose calibrated confidence is below X (0 to 1; default: keep all)",
+    )
+    extract.add_argument(
         "--code", action="append", default=[], metavar="FILE.py", help="import this file first (custom components)"
     )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")

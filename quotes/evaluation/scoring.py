@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -381,15 +381,24 @@ def score(
             if right and len(item.entities) == 1 and best.speaker is not None and best.speaker.id:
                 report.entity_ids.setdefault(item.entities[0], set()).add(best.speaker.id)
 
-    for quote in predicted:
-        span = (quote.start, quote.end)
-        inside = [g for g in gold_by_doc[quote.doc_id] if g.shared_with(*span) * 2 >= quote.end - quote.start]
-        if inside and not any(g.required for g in inside):
-            continue  # matches only an optional attribution: neither right nor wrong
+    for quote, correct in prediction_outcomes(gold_by_doc, predicted):
+        if correct is None:
+            continue
         for tally in (report.overall, report.by_type[quote.type]):
             tally.predicted += 1
-            tally.correct += bool(inside)
+            tally.correct += correct
     return report
+
+
+def prediction_outcomes(
+    gold_by_doc: dict[str, list[GoldAttribution]], predicted: Iterable[Quote]
+) -> Iterator[tuple[Quote, bool | None]]:
+    """Each prediction, and whether at least half of it lies inside some gold content (None when
+    it matches only an optional attribution: neither right nor wrong)."""
+    for quote in predicted:
+        span = (quote.start, quote.end)
+        inside = [g for g in gold_by_doc.get(quote.doc_id, ()) if g.shared_with(*span) * 2 >= quote.end - quote.start]
+        yield quote, (None if inside and not any(g.required for g in inside) else bool(inside))
 
 
 def canonical_checker(entities_file: Path) -> Callable[[GoldAttribution, Quote], bool]:

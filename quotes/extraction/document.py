@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from quotes.confidence.model import ConfidenceModel
 from quotes.errors import InvalidDocumentError
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.merging import quotes_from_doc
@@ -47,26 +48,44 @@ class DocumentResult:
         return self.error is None
 
 
-def extract_text(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry) -> list[Quote]:
+def extract_text(
+    text: str,
+    doc_id: str,
+    nlp: Language,
+    lexicon: Lexicon,
+    registry: Registry,
+    confidence: ConfidenceModel | None = None,
+) -> list[Quote]:
     """All quotes in one text (:meth:`quotes.Extractor.extract`)."""
     validate_text(text, doc_id)
     if len(text) <= parse_limit(nlp):
-        return quotes_from_doc(nlp(text), doc_id, lexicon, registry=registry, text=_kept(text, nlp))
-    return _extract_long(text, doc_id, nlp, lexicon, registry)
+        return quotes_from_doc(
+            nlp(text), doc_id, lexicon, registry=registry, text=_kept(text, nlp), confidence=confidence
+        )
+    return _extract_long(text, doc_id, nlp, lexicon, registry, confidence)
 
 
 def stream_results(
-    items: Iterable[str | tuple[str, str]], nlp: Language, lexicon: Lexicon, registry: Registry, batch_size: int
+    items: Iterable[str | tuple[str, str]],
+    nlp: Language,
+    lexicon: Lexicon,
+    registry: Registry,
+    batch_size: int,
+    confidence: ConfidenceModel | None = None,
 ) -> Iterator[DocumentResult]:
     """Results in input order; a bad document yields an error result, not an exception
     (:meth:`quotes.Extractor.extract_many`)."""
     numbered = ((item if isinstance(item, tuple) else (f"doc-{n}", item)) for n, item in enumerate(items))
     while batch := list(islice(numbered, batch_size)):
-        yield from _extract_batch(batch, nlp, lexicon, registry)
+        yield from _extract_batch(batch, nlp, lexicon, registry, confidence)
 
 
 def _extract_batch(
-    batch: list[tuple[str, str]], nlp: Language, lexicon: Lexicon, registry: Registry | None
+    batch: list[tuple[str, str]],
+    nlp: Language,
+    lexicon: Lexicon,
+    registry: Registry | None,
+    confidence: ConfidenceModel | None,
 ) -> Iterator[DocumentResult]:
     errors: dict[int, str] = {}
     short: list[tuple[str, int]] = []
@@ -94,9 +113,9 @@ def _extract_batch(
         doc = parsed.pop(position, None)
         try:
             found = (
-                quotes_from_doc(doc, doc_id, lexicon, registry=registry, text=_kept(text, nlp))
+                quotes_from_doc(doc, doc_id, lexicon, registry=registry, text=_kept(text, nlp), confidence=confidence)
                 if doc is not None
-                else _extract_long(text, doc_id, nlp, lexicon, registry)
+                else _extract_long(text, doc_id, nlp, lexicon, registry, confidence)
             )
         except Exception as error:  # one broken document must not end the stream
             logger.debug("document %r failed", doc_id, exc_info=True)
@@ -165,11 +184,18 @@ def validate_text(text: object, doc_id: str) -> None:
         raise InvalidDocumentError(doc_id, f"not text: {control} control characters in {len(text)}")
 
 
-def _extract_long(text: str, doc_id: str, nlp: Language, lexicon: Lexicon, registry: Registry | None) -> list[Quote]:
+def _extract_long(
+    text: str,
+    doc_id: str,
+    nlp: Language,
+    lexicon: Lexicon,
+    registry: Registry | None,
+    confidence: ConfidenceModel | None = None,
+) -> list[Quote]:
     """A document parsed in pieces (:func:`parse_in_pieces`), extracted as one: quotes, aliases
     and coreference still reach across the pieces, and offsets are into the whole text."""
     doc = parse_in_pieces(text, nlp)
-    return quotes_from_doc(doc, doc_id, lexicon, registry=registry, text=_kept(text, nlp))
+    return quotes_from_doc(doc, doc_id, lexicon, registry=registry, text=_kept(text, nlp), confidence=confidence)
 
 
 #: Texts longer than this are parsed in paragraph-aligned pieces of at most this many characters.

@@ -94,10 +94,18 @@ class Lexicon:
     def cue_lemma(self, token: Token) -> str:
         """The token's lemma, or, for a verb the lemmatizer got wrong (`joked` → `joked`),
         the lexicon entry its inflection points to."""
-        lemma = token.lemma_.lower()
-        if self.is_quote_cue(lemma) or not token.tag_.startswith("VB"):
+        key = (token.lemma, token.tag, token.lower)
+        if key not in self._cue_lemmas:  # asked for every verb of every text: a few thousand forms
+            self._cue_lemmas[key] = self._cue_lemma(token.lemma_.lower(), token.tag_, token.lower_)
+        return self._cue_lemmas[key]
+
+    @cached_property
+    def _cue_lemmas(self) -> dict[tuple[int, int, int], str]:
+        return {}
+
+    def _cue_lemma(self, lemma: str, tag: str, word: str) -> str:
+        if self.is_quote_cue(lemma) or not tag.startswith("VB"):
             return lemma
-        word = token.lower_
         for suffix, replacement in _INFLECTIONS:
             if word.endswith(suffix) and self.is_quote_cue(candidate := word[: -len(suffix)] + replacement):
                 return candidate

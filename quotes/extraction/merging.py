@@ -13,6 +13,7 @@ from itertools import islice
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
+from quotes.confidence.model import ConfidenceModel, default_confidence_model
 from quotes.extraction.direct import QuoteAttribution, attribute_quote
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.quotemarks import (
@@ -42,12 +43,14 @@ def quotes_from_doc(
     registry: Registry | None = None,
     *,
     text: str | None = None,
+    confidence: ConfidenceModel | None = None,
 ) -> list[Quote]:
     """All attributions in a parsed ``Doc``, as records with offsets into ``doc.text``: direct
     quotes that stand alone, then reported speech (mixed when it holds a quoted fragment),
     then quotes embedded in a sentence that no reported content covers.
 
-    ``text`` is ``doc.text`` when the caller has it: ``Doc.text`` rebuilds the string token by token."""
+    ``text`` is ``doc.text`` when the caller has it: ``Doc.text`` rebuilds the string token by token.
+    ``confidence`` (default: the shipped model) gives each record its calibrated confidence."""
     text = doc.text if text is None else text
     spans = find_quote_spans(text)
     all_ranges = Ranges((s.start, s.end) for s in spans)
@@ -64,9 +67,10 @@ def quotes_from_doc(
     for attribution, (start, end) in kept:
         kind: QuoteType = "mixed" if all_ranges.within(start, end) else "indirect"
         speaker, cue, rule = attribution.speaker, attribution.cue, attribution.rule
-        records.append(builder.quote(kind, start, end, speaker, cue, rule, belief=attribution.belief))
+        records.append(builder.quote(kind, start, end, speaker, cue, rule))
     records += _embedded_records(direct, Ranges(content for _, content in kept), text, builder)
-    return resolve_speakers(doc, records, registry or default_registry(), text)
+    resolved = resolve_speakers(doc, records, registry or default_registry(), text)
+    return (confidence or default_confidence_model()).apply(resolved, text, lexicon)
 
 
 def _distinct_contents(

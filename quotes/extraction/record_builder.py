@@ -1,5 +1,5 @@
-"""Records from token spans: offsets, sentence and paragraph indexes, and a confidence per rule
-(how much each rule is trusted, less penalties).
+"""Records from token spans: offsets, sentence and paragraph indexes (the confidence model of
+:mod:`quotes.confidence` fills ``confidence`` once the speakers are resolved).
 """
 
 from __future__ import annotations
@@ -12,33 +12,6 @@ from quotes.extraction.labels import VERBAL_POS
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.quotemarks import paragraphs
 from quotes.records import Cue, Quote, QuoteType, Speaker
-
-#: How much each rule is trusted, before the penalties in :func:`_confidence`.
-RULE_CONFIDENCE = {
-    "direct_preposed": 0.95,
-    "direct_postposed": 0.95,
-    "direct_continued": 0.9,
-    "direct_floating": 0.75,
-    "direct_unattributed": 0.3,
-    "direct_headline": 0.8,
-    "embedded_quote": 0.7,
-    "clausal_complement": 0.85,
-    "postposed": 0.8,
-    "parenthetical": 0.75,
-    "source_phrase": 0.85,
-    "that_clause": 0.75,
-    "surface_clause": 0.6,
-    "infinitive": 0.7,
-    "embedded_question": 0.7,
-    "quoted_fragment": 0.7,
-    "nominal_object": 0.5,
-    "proform": 0.5,
-    "topic": 0.4,
-    "passive_subject": 0.5,
-    "as_clause": 0.75,
-    "speech_noun": 0.6,
-    "next_sentence": 0.6,
-}
 
 
 class RecordBuilder:
@@ -60,7 +33,6 @@ class RecordBuilder:
         speaker: Span | None,
         cue: Span | None,
         rule: str,
-        belief: bool = False,
     ) -> Quote:
         return Quote(
             doc_id=self.doc_id,
@@ -72,7 +44,7 @@ class RecordBuilder:
             cue=Cue(cue.text, self._cue_lemma(cue), cue.start_char, cue.end_char) if cue else None,
             sentence_index=max(0, bisect_right(self.sentence_starts, start) - 1),
             paragraph_index=max(0, bisect_right(self.paragraph_starts, start) - 1),
-            confidence=_confidence(rule, speaker is not None, belief),
+            confidence=0.0,  # until the confidence model scores the finished record
             rule=rule,
         )
 
@@ -105,12 +77,3 @@ def whole_name(mention: Span) -> Span:
     ):
         start -= 1
     return doc[start:end]
-
-
-def _confidence(rule: str, has_speaker: bool, belief: bool) -> float:
-    score = RULE_CONFIDENCE[rule]
-    if not has_speaker and rule != "direct_unattributed":
-        score *= 0.7
-    if belief:
-        score *= 0.8
-    return round(score, 3)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
 import numpy
 from spacy.attrs import IDX, IS_LOWER, LEMMA, LOWER, POS
@@ -68,6 +69,11 @@ class DocumentEntities:
         ).T
         self._voices: dict[str, int] = {}  # `we`, `I`, `you` → the unnamed cluster they stand for
         self._sentence_of = _sentence_starts(doc)
+        statement_words = [doc.vocab.strings[noun] for noun in words.statement_nouns]
+        self._statement_nouns: list[int] = numpy.flatnonzero(
+            numpy.isin(self._lower, statement_words) & (self._pos == NOUN)
+        ).tolist()
+        self._chunks: dict[int, dict[int, Span]] = {}  # sentence → its noun chunks by root
         self._read_acronyms()
         self._read_names()
         self._read_genders()
@@ -237,14 +243,15 @@ class DocumentEntities:
 
     def _read_statements(self) -> None:
         """Statements, posts and releases, each with its issuer, for `the statement said`."""
-        nouns = [self.doc.vocab.strings[noun] for noun in self.words.statement_nouns]
-        for i in numpy.flatnonzero(numpy.isin(self._lower, nouns)).tolist():
-            token = self.doc[i]
-            if token.pos_ != "NOUN":
-                continue
+        for token in self.statement_nouns_between(0, len(self.doc)):
             issuer = self._issuer(token)
             if issuer is not None:
                 self._statements.append((token.idx, issuer))
+
+    def statement_nouns_between(self, start: int, end: int) -> list[Token]:
+        """The nouns `statement`, `post`, `release` … among tokens ``start`` to ``end``."""
+        positions = self._statement_nouns
+        return [self.doc[i] for i in positions[bisect_left(positions, start) : bisect_left(positions, end)]]
 
     def _issuer(self, statement: Token) -> int | None:
         for token in issuer_tokens(statement):
@@ -443,7 +450,7 @@ class DocumentEntities:
         """The latest noun phrase before ``before`` with the same head noun (`the report's
         authors` for `The authors`), as a mention of an entity without a name."""
         for root in self._same_lemma_before(head, before):
-            chunk = _noun_chunk_of(root)
+            chunk = self._noun_chunk_of(root)
             if chunk is None:
                 continue
             if chunk.start_char < before - LOOK_BACK:
@@ -452,6 +459,21 @@ class DocumentEntities:
                 kind: SpeakerKind = "anonymous source" if head.lower_ in self.words.anonymous_nouns else "group"
                 return self.record(chunk, self.new_cluster(kind if head.tag_ == "NNS" else "unknown", None))
         return None
+
+    def _noun_chunk_of(self, root: Token) -> Span | None:
+        """The noun chunk ``root`` heads, if any. Chunks never cross a sentence, so the chunker runs
+        over its sentence once (``Span.noun_chunks`` would run it over the whole document)."""
+        sentence = self.sentence_of(root.i)
+        if sentence not in self._chunks:
+            start = self._sentence_of[sentence]
+            end = self._sentence_of[sentence + 1] if sentence + 1 < len(self._sentence_of) else len(self.doc)
+            chunks = self._chunks[sentence] = {}
+            # spaCy's stub types the chunker as giving spans; it gives (start, end, label) triples
+            chunker = cast(Callable[[Span], Iterable[tuple[int, int, int]]] | None, self.doc.vocab.get_noun_chunks)
+            for first, last, label in chunker(self.doc[start:end]) if chunker is not None else ():
+                chunk = Span(self.doc, first, last, label=label)
+                chunks.setdefault(chunk.root.i, chunk)
+        return self._chunks[sentence].get(root.i)
 
     def _same_lemma_before(self, head: Token, before: int) -> Iterator[Token]:
         """Nouns of ``head``'s lemma starting before ``before``, latest first, read from arrays."""
@@ -492,9 +514,3 @@ def _description_keys(words: list[str]) -> list[str]:
 
 def _sentence_starts(doc: Doc) -> list[int]:
     return [sentence.start for sentence in doc.sents]
-
-
-def _noun_chunk_of(root: Token) -> Span | None:
-    """The noun chunk ``root`` heads, if any: chunks never cross a sentence, so its sentence's
-    chunks are the document's there, read without iterating the whole document."""
-    return next((chunk for chunk in root.sent.noun_chunks if chunk.root.i == root.i), None)

@@ -107,8 +107,8 @@ def _note_statement(quote: Quote, cluster: Cluster, entities: DocumentEntities) 
         return
     if cue.root.lemma_ in entities.words.statement_nouns or cue.root.lemma_ in {"state", "announce"}:
         entities.add_statement(quote.cue.start, cluster)  # `X reported that …`, then `the report`
-    for token in cue.root.subtree:
-        if token.lower_ in entities.words.statement_nouns and token.pos_ == "NOUN" and token.i > cue.root.i:
+    for token in entities.statement_nouns_between(cue.root.i + 1, cue.root.right_edge.i + 1):
+        if cue.root.is_ancestor(token):  # in its subtree (which lies within its edges)
             entities.add_statement(token.idx, cluster)
 
 
