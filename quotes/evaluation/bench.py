@@ -88,7 +88,7 @@ def markdown(rows: list[Row], growth: MemoryGrowth | None, model: str, command: 
         lines += [
             "",
             f"Memory over {growth.documents:,} documents (2 workers, {growth.seconds / 60:.1f} min): median RSS per "
-            f"worker over the second tenth of the documents (after warm-up) {warm} MB, over the last tenth {final} MB: "
+            f"worker over {growth.warm_window}, after warm-up, {warm} MB, over {growth.final_window} {final} MB: "
             f"growth {growth.growth:+.1%} (target < 10%); peak {peak} MB.",
         ]
     return "\n".join(lines)

@@ -58,6 +58,9 @@ class MemoryGrowth:
     warm: list[int]
     final: list[int]
     peak: list[int]
+    #: The two stretches of the job compared: `documents 840-1,680 (the second pass over the corpus)`.
+    warm_window: str = ""
+    final_window: str = ""
 
     @property
     def growth(self) -> float:
@@ -67,9 +70,11 @@ class MemoryGrowth:
 def measure_memory_growth(
     corpus: list[tuple[str, str]], model: str | None, workdir: Path, documents: int, workers: int = 2
 ) -> MemoryGrowth:
-    """Median RSS of each worker while the job does its second tenth of the documents (after
-    warm-up) and its last tenth: medians, so that the brief peak of one long article is not
-    taken for growth."""
+    """Median RSS of each worker while the job does its second pass over the corpus (after
+    warm-up) and its last whole pass: the same documents, since a worker's memory in the middle
+    of a batch follows what the batch holds (one long article), and medians, so that the brief
+    peak of one such article is not taken for growth. A corpus too large for three passes is
+    compared over the second and the last tenth of the documents instead."""
     stream = (
         InputDocument(f"{doc_id}#{n}", text, "bench")
         for n, (doc_id, text) in enumerate(islice(cycle(corpus), documents))
@@ -90,22 +95,38 @@ def measure_memory_growth(
             output.close()
     pids = [pid for pid, peak in sorted(sampler.peaks.items()) if peak >= 200 * 2**20]
 
-    def window(low: float, high: float) -> tuple[float, float]:
-        def time_at(fraction: float) -> float:
-            return next(t for t, count in progress_times if count >= fraction * documents)
+    def window(first: int, last: int) -> tuple[float, float]:
+        def time_at(count: int) -> float:
+            return next(t for t, done in progress_times if done >= count)
 
-        return time_at(low), time_at(high)
+        return time_at(first), time_at(last)
 
     def median_rss(pid: int, moments: tuple[float, float]) -> int:
         samples = [(t, rss) for t, p, rss in sampler.series if p == pid]
         inside = [rss for t, rss in samples if moments[0] <= t <= moments[1]]
         return int(statistics.median(inside)) if inside else min(samples, key=lambda s: abs(s[0] - moments[1]))[1]
 
-    warm, end = window(0.1, 0.2), window(0.9, 1.0)
+    passes = documents // len(corpus)
+    n = len(corpus)
+    if passes >= 3:
+        stretches = [
+            (n, 2 * n, "the second pass over the corpus"),
+            ((passes - 1) * n, passes * n, "the last whole pass"),
+        ]
+    else:
+        stretches = [
+            (documents // 10, documents // 5, "the second tenth"),
+            (documents - documents // 10, documents, "the last tenth"),
+        ]
+    (warm, warm_text), (end, final_text) = [
+        (window(first, last), f"documents {first:,}-{last:,} ({what})") for first, last, what in stretches
+    ]
     return MemoryGrowth(
         summary.documents,
         summary.seconds,
         [median_rss(pid, warm) for pid in pids],
         [median_rss(pid, end) for pid in pids],
         [sampler.peaks[pid] for pid in pids],
+        warm_text,
+        final_text,
     )

@@ -30,6 +30,8 @@ def role(token: Token) -> str:
 
 
 def children_with(token: Token, *roles: str) -> list[Token]:
+    if not (token.n_lefts or token.n_rights):
+        return []  # most words have no dependents: skip building the iterator
     return [child for child in token.children if _ROLES.get(child.dep, "other") in roles]
 
 

@@ -104,10 +104,7 @@ def strip_dateline(span: Span) -> Span:
 
     A dateline is a place in capitals or a name, then a date or agency, up to a dash
     within the first ten words."""
-    head = span[:10]
-    if not any(dash in head.text for dash in "-–—"):
-        return span  # most sentences: no need to look at each word
-    for token in head:
+    for token in span[:10]:
         if token.text in _DASHES and token.i > span.start and token.i + 1 < span.end:
             before = span.doc[span.start : token.i]
             if _looks_like_dateline(before):
