@@ -70,6 +70,8 @@ class Quote:
     confidence: float
     rule: str
     quote_id: str = field(default="")
+    #: The probability that the speaker is right, if the record is a real attribution (None without a speaker).
+    speaker_confidence: float | None = None
 
     def __post_init__(self) -> None:
         if not self.quote_id:

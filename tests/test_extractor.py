@@ -33,13 +33,13 @@ def test_extractor_load_reads_a_registry_file(tmp_path):
 
 
 def test_min_confidence_leaves_out_records_below_it(nlp):
-    from quotes.confidence.model import ConfidenceModel
+    from quotes.confidence.model import ConfidenceModel, LogisticModel
 
     text = "“We will respond,” the group said. Officials said the strike was lawful."
     extractor = quotes.Extractor(nlp)
     found = extractor.extract(text, "a1")
     assert all(0.0 <= q.confidence <= 1.0 for q in found)
-    direct_only = ConfidenceModel(-5.0, {"type=direct": 10.0})  # direct 0.993, the rest 0.007
+    direct_only = ConfidenceModel(LogisticModel(-5.0, {"type=direct": 10.0}))  # direct 0.993, the rest 0.007
     kept = quotes.Extractor(nlp, confidence=direct_only, min_confidence=0.5).extract(text, "a1")
     assert [q.type for q in kept] == ["direct"] and kept[0].confidence == 0.993
     (streamed,) = quotes.Extractor(nlp, confidence=direct_only, min_confidence=0.5).extract_many([("a1", text)])

@@ -7,12 +7,10 @@ from dataclasses import dataclass
 
 import numpy
 
-from quotes.confidence.model import ConfidenceModel
+from quotes.confidence.model import LogisticModel
 
 
-def fit_logistic(
-    rows: Sequence[Mapping[str, float]], labels: Sequence[bool], l2: float = 1.0, trained_on: str = ""
-) -> ConfidenceModel:
+def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], l2: float = 1.0) -> LogisticModel:
     """An L2-regularised logistic regression (the intercept is not penalised), fitted by Newton's
     method: with a few dozen features and thousands of rows it converges in a handful of steps."""
     if len(rows) != len(labels) or not rows:
@@ -36,7 +34,7 @@ def fit_logistic(
         w -= step
         if numpy.max(numpy.abs(step)) < 1e-8:
             break
-    return ConfidenceModel(float(w[-1]), {name: float(w[i]) for name, i in column.items()}, trained_on)
+    return LogisticModel(float(w[-1]), {name: float(w[i]) for name, i in column.items()})
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
-"""The confidence model: a logistic regression over :func:`record_features`, shipped as JSON.
+"""The confidence models: logistic regressions over :func:`record_features`, shipped as JSON.
 
 ``confidence`` is the probability, estimated on PolNeAR train by cross-validation, that a record is
-a real attribution (its content overlaps a gold attribution's by half). ``nox -s calibrate``
-retrains it and writes ``quotes/data/confidence.json``.
+a real attribution (at least half of its content lies inside an annotated one);
+``speaker_confidence`` is the probability that its speaker is right (overlaps the annotated
+source), if it is. ``nox -s calibrate`` refits both and writes ``quotes/data/confidence.json``.
 """
 
 from __future__ import annotations
@@ -27,31 +28,55 @@ class ConfidenceModelError(QuotesError, ValueError):
 
 
 @dataclass(frozen=True)
-class ConfidenceModel:
+class LogisticModel:
     """Weights by feature name; a feature the model does not know weighs nothing."""
 
     intercept: float
     weights: Mapping[str, float]
-    #: How the weights were made (corpus, folds, regularisation), kept with them.
-    trained_on: str = ""
 
     def probability(self, features: Mapping[str, float]) -> float:
         score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def confidence(self, quote: Quote, text: str, lexicon: Lexicon) -> float:
-        return round(self.probability(record_features(quote, text, lexicon)), 3)
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "intercept": round(self.intercept, 6),
+            "weights": {name: round(weight, 6) for name, weight in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LogisticModel:
+        return cls(float(data["intercept"]), dict(data["weights"]))
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """The record model, and the speaker model (``None``: records get no ``speaker_confidence``)."""
+
+    record: LogisticModel
+    speaker: LogisticModel | None = None
+    #: How the weights were made (corpus, folds, regularisation), kept with them.
+    trained_on: str = ""
 
     def apply(self, quotes: list[Quote], text: str, lexicon: Lexicon) -> list[Quote]:
-        """The records with their calibrated confidence."""
-        return [replace(quote, confidence=self.confidence(quote, text, lexicon)) for quote in quotes]
+        """The records with their calibrated confidences."""
+        scored = []
+        for quote in quotes:
+            features = record_features(quote, text, lexicon)
+            speaker = None
+            if self.speaker is not None and quote.speaker is not None:
+                speaker = round(self.speaker.probability(features), 3)
+            scored.append(
+                replace(quote, confidence=round(self.record.probability(features), 3), speaker_confidence=speaker)
+            )
+        return scored
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "_comment": "Written by `nox -s calibrate`: a logistic regression over quotes.confidence.features.",
+            "_comment": "Written by `nox -s calibrate`: logistic regressions over quotes.confidence.features.",
             "trained_on": self.trained_on,
-            "intercept": round(self.intercept, 6),
-            "weights": {name: round(weight, 6) for name, weight in sorted(self.weights.items())},
+            "record": self.record.to_dict(),
+            **({"speaker": self.speaker.to_dict()} if self.speaker is not None else {}),
         }
 
     @classmethod
@@ -59,7 +84,8 @@ class ConfidenceModel:
         error = schema_error(data, "confidence.schema.json")
         if error is not None:
             raise ConfidenceModelError(f"invalid {source} {error}")
-        return cls(float(data["intercept"]), dict(data["weights"]), data.get("trained_on", ""))
+        speaker = LogisticModel.from_dict(data["speaker"]) if "speaker" in data else None
+        return cls(LogisticModel.from_dict(data["record"]), speaker, data.get("trained_on", ""))
 
     @classmethod
     def from_file(cls, path: str | Path) -> ConfidenceModel:
@@ -75,5 +101,5 @@ class ConfidenceModel:
 
 @cache
 def default_confidence_model() -> ConfidenceModel:
-    """The shipped model, read once (read-only)."""
+    """The shipped models, read once (read-only)."""
     return ConfidenceModel.from_dict(read_json("confidence.json"), "shipped confidence model")

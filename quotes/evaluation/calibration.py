@@ -20,6 +20,7 @@ from pathlib import Path
 
 from quotes.confidence.features import record_features
 from quotes.confidence.fitting import expected_calibration_error, fit_logistic, reliability
+from quotes.confidence.model import ConfidenceModel
 from quotes.evaluation.compare import GoldSet, predictions, seed_style_set
 from quotes.evaluation.corpora import load_brat
 from quotes.evaluation.markdown import measured_on, replace_block
@@ -35,22 +36,35 @@ L2 = 1.0
 
 @dataclass(frozen=True)
 class Labelled:
-    """The records of a gold set that count for precision, each with its features and whether it is right."""
+    """The records of a gold set that count for precision, each with its features, whether it is
+    right, and whether its speaker is (None: a wrong record, or one without a speaker)."""
 
     quotes: list[Quote]
     rows: list[dict[str, float]]
     right: list[bool]
+    speaker_right: list[bool | None]
+
+    def speaker_subset(self) -> Labelled:
+        """The right records with a speaker, labelled by whether the speaker is right."""
+        keep = [i for i, s in enumerate(self.speaker_right) if s is not None]
+        return Labelled(
+            [self.quotes[i] for i in keep],
+            [self.rows[i] for i in keep],
+            [bool(self.speaker_right[i]) for i in keep],
+            [None] * len(keep),
+        )
 
 
 def labelled(gold_set: GoldSet, found: Sequence[Quote], extractor: Extractor) -> Labelled:
     gold_by_doc: dict[str, list[GoldAttribution]] = defaultdict(list)
     for item in gold_set.gold:
         gold_by_doc[item.doc].append(item)
-    kept = [(quote, right) for quote, right in prediction_outcomes(gold_by_doc, found) if right is not None]
+    kept = [outcome for outcome in prediction_outcomes(gold_by_doc, found) if outcome.right is not None]
     return Labelled(
-        [quote for quote, _ in kept],
-        [record_features(quote, gold_set.texts[quote.doc_id], extractor.lexicon) for quote, _ in kept],
-        [bool(right) for _, right in kept],
+        [o.quote for o in kept],
+        [record_features(o.quote, gold_set.texts[o.quote.doc_id], extractor.lexicon) for o in kept],
+        [bool(o.right) for o in kept],
+        [o.speaker_right for o in kept],
     )
 
 
@@ -82,29 +96,69 @@ def at_thresholds(gold_set: GoldSet, found: Sequence[Quote], confidence: Mapping
     return rows
 
 
-def markdown(
-    ece: float, dev_ece: float | None, table: list[str], bins: list[str], count: int, command: str, trained_on: str
-) -> str:
-    dev = f"; on dev-news (never seen by the model) {dev_ece:.3f}" if dev_ece is not None else ""
-    return "\n".join(
-        [
-            f"_Measured {measured_on()} by `{command}`; shipped model: {trained_on}._",
-            "",
-            f"Expected calibration error (10 equal-width bins) of the held-out scores of {count:,} PolNeAR "
-            f"train records (each scored by the model fitted on the other four folds): **{ece:.3f}** "
-            f"(target ≤ 0.03){dev}.",
-            "",
-            "| confidence | records | mean confidence | share right |",
-            "|---|---:|---:|---:|",
-            *bins,
-            "",
-            "Precision and recall of the records kept at a threshold (PolNeAR: held-out scores):",
-            "",
-            "| set | kept | records | precision | recall |",
-            "|---|---|---:|---:|---:|",
-            *table,
-        ]
-    )
+def reliability_rows(probabilities: Sequence[float], right: Sequence[bool]) -> list[str]:
+    return [
+        f"| {b.low:.1f}–{b.high:.1f} | {b.count:,} | {b.mean_confidence:.3f} | {b.accuracy:.3f} |"
+        for b in reliability(probabilities, right)
+        if b.count
+    ]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """What the README block reports."""
+
+    records: Labelled
+    held_out: list[float]
+    speakers: Labelled
+    speaker_held_out: list[float]
+    dev_news: Labelled | None
+    table: list[str]
+
+
+def markdown(result: Calibration, command: str, trained_on: str) -> str:
+    records, speakers, dev = result.records, result.speakers, result.dev_news
+    ece = expected_calibration_error(result.held_out, records.right)
+    speaker_ece = expected_calibration_error(result.speaker_held_out, speakers.right)
+    lines = [
+        f"_Measured {measured_on()} by `{command}`; shipped models: {trained_on}._",
+        "",
+        "Expected calibration error (10 equal-width bins) of the held-out scores (each record scored by the "
+        "models fitted on the other four folds of PolNeAR train's documents):",
+        "",
+        f"- `confidence`: **{ece:.3f}** over {len(records.right):,} records (target ≤ 0.03);",
+        f"- `speaker_confidence`: **{speaker_ece:.3f}** over the {len(speakers.right):,} right records with a "
+        "speaker (whether the speaker overlaps the annotated source).",
+    ]
+    if dev is not None:
+        dev_speakers = dev.speaker_subset()
+        dev_ece = expected_calibration_error([q.confidence for q in dev.quotes], dev.right)
+        dev_speaker_ece = expected_calibration_error(
+            [q.speaker_confidence or 0.0 for q in dev_speakers.quotes], dev_speakers.right
+        )
+        lines.append(
+            f"- on dev-news (never seen by the models, annotated in the seeds' style, which leaves out much of what "
+            f"PolNeAR counts): `confidence` {dev_ece:.3f} over {len(dev.right)} records, `speaker_confidence` "
+            f"{dev_speaker_ece:.3f} over {len(dev_speakers.right)}."
+        )
+    lines += [
+        "",
+        "| confidence (held out) | records | mean confidence | share right |",
+        "|---|---:|---:|---:|",
+        *reliability_rows(result.held_out, records.right),
+        "",
+        "| speaker_confidence (held out) | records | mean | share with the right speaker |",
+        "|---|---:|---:|---:|",
+        *reliability_rows(result.speaker_held_out, speakers.right),
+        "",
+        "Precision and recall of the records kept at a threshold of `confidence` (PolNeAR: held-out scores; "
+        "recall over every annotated attribution, speech or not):",
+        "",
+        "| set | kept | records | precision | recall |",
+        "|---|---|---:|---:|---:|",
+        *result.table,
+    ]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,33 +174,33 @@ def main(argv: list[str] | None = None) -> int:
     extractor = Extractor.load(args.model)
     polnear = GoldSet("PolNeAR train", *load_brat(args.polnear, args.limit))
     found = predictions(polnear.texts, extractor)
-    data = labelled(polnear, found, extractor)
-    held_out = held_out_probabilities(data)
-    ece = expected_calibration_error(held_out, data.right)
-    trained_on = f"PolNeAR train, {len(polnear.texts)} documents, {len(data.right)} records, L2 {L2}"
-    model = fit_logistic(data.rows, data.right, L2, trained_on)
+    records = labelled(polnear, found, extractor)
+    speakers = records.speaker_subset()
+    trained_on = (
+        f"PolNeAR train, {len(polnear.texts)} documents, {len(records.right)} records "
+        f"({len(speakers.right)} right with a speaker), L2 {L2}"
+    )
+    model = ConfidenceModel(
+        fit_logistic(records.rows, records.right, L2), fit_logistic(speakers.rows, speakers.right, L2), trained_on
+    )
     if args.out:
         model.to_file(args.out)
-    table = at_thresholds(polnear, found, {q.quote_id: p for q, p in zip(data.quotes, held_out, strict=True)})
+    held_out = held_out_probabilities(records)
+    table = at_thresholds(polnear, found, {q.quote_id: p for q, p in zip(records.quotes, held_out, strict=True)})
 
-    dev_ece = None
+    dev = None
     dev_gold = args.dev_news / "dev.gold.jsonl"
     if dev_gold.exists():
         dev_news = seed_style_set("dev-news", dev_gold, args.dev_news / "docs")
         dev_found = predictions(dev_news.texts, replace(extractor, confidence=model))
         dev = labelled(dev_news, dev_found, extractor)
-        dev_ece = expected_calibration_error([q.confidence for q in dev.quotes], dev.right)
         table += at_thresholds(dev_news, dev_found, {})
+    result = Calibration(records, held_out, speakers, held_out_probabilities(speakers), dev, table)
 
-    bins = [
-        f"| {b.low:.1f}–{b.high:.1f} | {b.count:,} | {b.mean_confidence:.3f} | {b.accuracy:.3f} |"
-        for b in reliability(held_out, data.right)
-        if b.count
-    ]
     command = "python -m quotes.evaluation.calibration" + "".join(
         f" {a}" for a in (argv if argv is not None else sys.argv[1:])
     )
-    text = markdown(ece, dev_ece, table, bins, len(data.right), command, trained_on)
+    text = markdown(result, command, trained_on)
     print(text)
     if args.readme:
         replace_block(args.readme, START, END, text)

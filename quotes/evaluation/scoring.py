@@ -381,24 +381,44 @@ def score(
             if right and len(item.entities) == 1 and best.speaker is not None and best.speaker.id:
                 report.entity_ids.setdefault(item.entities[0], set()).add(best.speaker.id)
 
-    for quote, correct in prediction_outcomes(gold_by_doc, predicted):
-        if correct is None:
+    for outcome in prediction_outcomes(gold_by_doc, predicted):
+        if outcome.right is None:
             continue
-        for tally in (report.overall, report.by_type[quote.type]):
+        for tally in (report.overall, report.by_type[outcome.quote.type]):
             tally.predicted += 1
-            tally.correct += correct
+            tally.correct += outcome.right
     return report
 
 
-def prediction_outcomes(
-    gold_by_doc: dict[str, list[GoldAttribution]], predicted: Iterable[Quote]
-) -> Iterator[tuple[Quote, bool | None]]:
-    """Each prediction, and whether at least half of it lies inside some gold content (None when
-    it matches only an optional attribution: neither right nor wrong)."""
+@dataclass(frozen=True)
+class Outcome:
+    """Whether a prediction is right: at least half of it inside some gold content (None when it
+    matches only an optional attribution: neither right nor wrong); and, for a right one with a
+    speaker, whether the speaker matches that of a gold attribution it lies in."""
+
+    quote: Quote
+    right: bool | None
+    speaker_right: bool | None = None
+
+
+def prediction_outcomes(gold_by_doc: dict[str, list[GoldAttribution]], predicted: Iterable[Quote]) -> Iterator[Outcome]:
     for quote in predicted:
         span = (quote.start, quote.end)
-        inside = [g for g in gold_by_doc.get(quote.doc_id, ()) if g.shared_with(*span) * 2 >= quote.end - quote.start]
-        yield quote, (None if inside and not any(g.required for g in inside) else bool(inside))
+        inside = [
+            g
+            for g in gold_by_doc.get(quote.doc_id, ())
+            if g.required and g.shared_with(*span) * 2 >= quote.end - quote.start
+        ]
+        optional_only = not inside and any(
+            g.shared_with(*span) * 2 >= quote.end - quote.start for g in gold_by_doc.get(quote.doc_id, ())
+        )
+        if optional_only:
+            yield Outcome(quote, None)
+        elif not inside:
+            yield Outcome(quote, False)
+        else:
+            speaker = any(_speaker_matches(g, quote) for g in inside) if quote.speaker is not None else None
+            yield Outcome(quote, True, speaker)
 
 
 def canonical_checker(entities_file: Path) -> Callable[[GoldAttribution, Quote], bool]:

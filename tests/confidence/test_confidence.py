@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quotes.confidence.features import cue_class, record_features
 from quotes.confidence.fitting import expected_calibration_error, fit_logistic, reliability
-from quotes.confidence.model import ConfidenceModel, ConfidenceModelError, default_confidence_model
+from quotes.confidence.model import ConfidenceModel, ConfidenceModelError, LogisticModel, default_confidence_model
 from quotes.extraction.lexicon import Lexicon
 from quotes.records import Cue, Quote, Speaker
 
@@ -105,23 +105,37 @@ def test_calibration_error_of_overconfident_scores() -> None:
 
 @given(st.dictionaries(st.sampled_from(["rule=direct_preposed", "log_words", "quoted", "unknown"]), st.floats(-50, 50)))
 def test_probability_is_a_probability(features: dict[str, float]) -> None:
-    assert 0.0 <= default_confidence_model().probability(features) <= 1.0
+    model = default_confidence_model()
+    assert 0.0 <= model.record.probability(features) <= 1.0
+    assert model.speaker is not None and 0.0 <= model.speaker.probability(features) <= 1.0
 
 
 def test_a_feature_the_model_does_not_know_weighs_nothing() -> None:
-    model = ConfidenceModel(0.0, {"quoted": 2.0})
+    model = LogisticModel(0.0, {"quoted": 2.0})
     assert model.probability({"quoted": 1.0, "new_feature": 5.0}) == model.probability({"quoted": 1.0})
 
 
 def test_model_file_round_trip_and_schema(tmp_path: Path) -> None:
     path = tmp_path / "model.json"
-    ConfidenceModel(-0.5, {"quoted": 1.25}, "test").to_file(path)
-    assert ConfidenceModel.from_file(path) == ConfidenceModel(-0.5, {"quoted": 1.25}, "test")
-    path.write_text(json.dumps({"intercept": 0, "weights": {"quoted": "high"}}), encoding="utf8")
-    with pytest.raises(ConfidenceModelError, match="weights/quoted"):
+    model = ConfidenceModel(LogisticModel(-0.5, {"quoted": 1.25}), LogisticModel(0.25, {"short": -1.0}), "test")
+    model.to_file(path)
+    assert ConfidenceModel.from_file(path) == model
+    path.write_text(json.dumps({"record": {"intercept": 0, "weights": {"quoted": "high"}}}), encoding="utf8")
+    with pytest.raises(ConfidenceModelError, match="record/weights/quoted"):
         ConfidenceModel.from_file(path)
+
+
+def test_records_without_speaker_get_no_speaker_confidence() -> None:
+    model = ConfidenceModel(LogisticModel(0.0, {}), LogisticModel(2.0, {}))
+    with_speaker = _quote(
+        '"We will rebuild the bridge,"', ("said", "say"), "direct_postposed", "the mayor", canonical=None
+    )
+    without = _quote("that costs would rise", ("added", "add"), "clausal_complement")
+    scored = model.apply([with_speaker, without], TEXT, Lexicon.default())
+    assert [q.confidence for q in scored] == [0.5, 0.5]
+    assert [q.speaker_confidence for q in scored] == [0.881, None]
 
 
 def test_shipped_model_was_trained() -> None:
     model = default_confidence_model()
-    assert model.trained_on.startswith("PolNeAR train") and len(model.weights) > 20
+    assert model.trained_on.startswith("PolNeAR train") and len(model.record.weights) > 20
