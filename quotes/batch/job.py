@@ -103,9 +103,7 @@ def run_job(
                     output.commit(processed)
                     summary.count(processed)
                 if progress:
-                    progress(len(batch))
-                if stop.requested:
-                    break
+                    progress(len(batch))  # after a first signal, the sources stop by themselves
         except JobAborted:  # a second signal: what is committed stays, the rest is for --resume
             pass
         summary.interrupted = stop.requested

@@ -64,7 +64,9 @@ def in_pool(
 ) -> Iterator[list[Processed]]:
     """Batches through a process pool, in input order. A worker that dies takes its pool down:
     the pool is replaced and the unfinished documents are retried once, one at a time, so
-    that only a document that kills a worker twice is reported."""
+    that only a document that kills a worker twice is reported. Once ``stop`` is requested no
+    batch is sent, the batches in flight are finished and written (up to the first one a worker
+    died on), and the rest is left to ``--resume``."""
     pool = _pool(settings, workers)
     in_flight: dict[Future[list[Processed]], _Unit] = {}
     slots: dict[int, list[Processed | None]] = {}
@@ -72,8 +74,10 @@ def in_pool(
     submitted = written = 0
     exhausted = False
     try:
-        while not stop.requested:
-            if retries:
+        while True:
+            if stop.requested:
+                retries.clear()  # a retry is a new batch: left to --resume
+            elif retries:
                 if not in_flight:
                     unit = retries.popleft()
                     in_flight[pool.submit(_work, unit.documents)] = unit
@@ -102,6 +106,8 @@ def in_pool(
                     _give_up_or_retry(unit, None, slots, retries)
                 in_flight.clear()
                 _shutdown(pool)
+                if stop.requested:
+                    break
                 pool = _pool(settings, workers)
             while written in slots and all(slot is not None for slot in slots[written]):
                 yield [slot for slot in slots.pop(written) if slot is not None]

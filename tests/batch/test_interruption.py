@@ -51,3 +51,54 @@ def test_second_ctrl_c_stops_a_long_document_promptly(tmp_path):
     assert job.returncode == 130, stderr
     assert b"--resume" in stderr
     assert [json.loads(line)["doc_id"] for line in status.read_text().splitlines()] == ["short-1", "short-2"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_first_ctrl_c_with_workers_finishes_the_batches_in_flight_and_resume_completes(tmp_path):
+    texts = [path.read_text(encoding="utf8") for path in sorted(SEEDS.glob("*.txt"))]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"id": f"doc-{n:03d}", "text": texts[n % len(texts)]}) + "\n" for n in range(60)),
+        encoding="utf8",
+    )
+    output, status = tmp_path / "quotes.jsonl", tmp_path / "quotes.status.jsonl"
+    command = [sys.executable, "-m", "quotes", "extract", str(feed), "-o", str(output), "--batch-size", "2"]
+    job = subprocess.Popen([*command, "--workers", "2"], cwd=REPO, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 240
+    while (not status.exists() or not status.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    job.send_signal(signal.SIGINT)
+    _, stderr = job.communicate(timeout=120)
+    assert job.returncode == 130, stderr
+    done = [json.loads(line)["doc_id"] for line in status.read_text().splitlines() if '"doc_id"' in line]
+    assert 0 < len(done) < 60, "the first Ctrl-C should stop the job before the end of the feed"
+    assert done == [f"doc-{n:03d}" for n in range(len(done))]  # in input order, no gap
+    assert len(done) % 2 == 0, "batches in flight are finished whole"
+    resumed = subprocess.run([*command, "--resume"], cwd=REPO, capture_output=True)
+    assert resumed.returncode == 0, resumed.stderr
+    ids = [json.loads(line)["doc_id"] for line in status.read_text().splitlines() if '"doc_id"' in line]
+    assert ids == [f"doc-{n:03d}" for n in range(60)]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_second_ctrl_c_with_workers_stops_within_two_seconds(tmp_path):
+    seeds = "".join(path.read_text(encoding="utf8") for path in sorted(SEEDS.glob("*.txt")))
+    feed = tmp_path / "feed.jsonl"
+    rows = [(f"short-{n}", "“We will respond,” the group said.") for n in range(4)]
+    rows += [(f"long-{n}", seeds * 20) for n in range(4)]  # minutes of parsing in the workers
+    feed.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows), encoding="utf8")
+    output, status = tmp_path / "quotes.jsonl", tmp_path / "quotes.status.jsonl"
+    command = [sys.executable, "-m", "quotes", "extract", str(feed), "-o", str(output), "--batch-size", "1"]
+    job = subprocess.Popen([*command, "--workers", "2"], cwd=REPO, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 240
+    while (not status.exists() or status.read_text().count('"doc_id"') < 4) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(2.0)  # the workers are inside the long documents now
+    job.send_signal(signal.SIGINT)
+    time.sleep(1.0)
+    assert job.poll() is None, "the job ended before the second Ctrl-C: nothing was tested"
+    job.send_signal(signal.SIGINT)
+    second = time.monotonic()
+    _, stderr = job.communicate(timeout=60)
+    assert time.monotonic() - second < 2.5, "the second Ctrl-C did not stop the job within two seconds"
+    assert job.returncode == 130, stderr
