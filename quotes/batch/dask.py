@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
@@ -21,6 +22,7 @@ from typing import Any
 
 import dask.config
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
+from tqdm import tqdm
 
 from quotes.batch.inputs import InputOptions, Source, iter_sources, read_source
 from quotes.batch.job import JobSummary, pending_batches
@@ -29,8 +31,13 @@ from quotes.batch.processing import JobSettings, process_batch
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor
 
-#: Default partition size: big enough to keep a worker busy for a while, small enough to balance.
+#: Largest partition by default: big enough to keep a worker busy for a while, small enough to balance.
 PARTITION_BYTES = 8 * 1024 * 1024
+#: Partitions are made smaller until each worker gets at least this many (when the input allows):
+#: with one partition per worker, the slowest partition sets the time of the whole job.
+PARTITIONS_PER_WORKER = 4
+#: No smaller than this: every partition opens its own files and pays a task's overhead.
+MIN_PARTITION_BYTES = 64 * 1024
 PLUGIN_NAME = "quotes-pipeline"
 #: Set by Dask for its worker processes to return freed memory to the OS sooner; setting it also
 #: turns off glibc's adaptive mmap threshold, so every large array the parser allocates is mapped
@@ -64,6 +71,15 @@ def plan_partitions(
     if current:
         partitions.append(current)
     return partitions
+
+
+def partition_size(paths: Sequence[str], options: InputOptions, workers: int, most: int = PARTITION_BYTES) -> int:
+    """The partition size for this input and this many workers: at most ``most``, and small
+    enough for :data:`PARTITIONS_PER_WORKER` partitions per worker, down to :data:`MIN_PARTITION_BYTES`."""
+    total = sum(_size(source.path) for source in iter_sources(paths, options) if source.kind != "stdin")
+    # a partition closes once it reaches the size, so each holds a little more: aim one past the count
+    wanted = total // (PARTITIONS_PER_WORKER * max(1, workers) + 1)
+    return max(1, min(most, max(MIN_PARTITION_BYTES, wanted)))
 
 
 def _size(path: str) -> int:
@@ -131,29 +147,43 @@ def run_dask_job(
     workers: int = 2,
     scheduler: str | None = None,
     partition_bytes: int = PARTITION_BYTES,
+    keep_parts: bool = False,
+    progress: bool = True,
 ) -> JobSummary:
-    """Run the job on a Dask cluster (a local one of ``workers`` processes unless ``scheduler`` is given)."""
+    """Run the job on a Dask cluster (a local one of ``workers`` processes unless ``scheduler`` is
+    given). Partitions are at most ``partition_bytes``, smaller when that gives each worker fewer
+    than :data:`PARTITIONS_PER_WORKER`; the parts are removed once joined unless ``keep_parts``;
+    ``progress`` shows a bar of the partitions done when standard error is a terminal."""
     if not output or status is None:
         raise QuotesError("the dask engine needs an output file (-o OUT.jsonl): each partition writes a part of it")
     summary = JobSummary()
     parts = Path(f"{output}.parts")
-    partitions = plan_partitions(paths, options, partition_bytes)
-    _check_plan(parts, partitions, resume)
-    compress = output.endswith(".gz")
-    files = [PartFiles.of(parts, index, compress) for index in range(len(partitions))]
+    files: list[PartFiles] = []
     cluster = None if scheduler else _local_cluster(workers)
     try:
         with Client(scheduler or cluster) as client:
+            size = _recorded_size(parts) if resume else None
+            if size is None:
+                size = partition_size(
+                    paths, options, len(client.scheduler_info()["workers"]) or workers, partition_bytes
+                )
+            partitions = plan_partitions(paths, options, size)
+            _check_plan(parts, partitions, size, resume)
+            files = [PartFiles.of(parts, index, output.endswith(".gz")) for index in range(len(partitions))]
             client.register_plugin(PipelinePlugin(settings))
             futures = [
                 client.submit(run_partition, partition, options, settings, part, pure=False, retries=1)
                 for partition, part in zip(partitions, files, strict=True)
                 if not part.done.exists()
             ]
-            for future in as_completed(futures):
-                counts = future.result()
-                for key in ("documents", "ok", "errors", "skipped", "already_done", "quotes"):
-                    setattr(summary, key, getattr(summary, key) + counts[key])
+            shown = progress and sys.stderr.isatty()
+            with tqdm(total=len(futures), disable=not shown, unit="part", file=sys.stderr, dynamic_ncols=True) as bar:
+                for future in as_completed(futures):
+                    counts = future.result()
+                    for key in ("documents", "ok", "errors", "skipped", "already_done", "quotes"):
+                        setattr(summary, key, getattr(summary, key) + counts[key])
+                    bar.set_postfix(documents=summary.documents, refresh=False)
+                    bar.update(1)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
@@ -161,6 +191,8 @@ def run_dask_job(
             cluster.close()
     if not summary.interrupted:
         join_parts(files, Path(output), Path(status))
+        if not keep_parts:
+            shutil.rmtree(parts)
     summary.seconds = time.perf_counter() - summary.started
     return summary
 
@@ -172,9 +204,11 @@ def _local_cluster(workers: int) -> LocalCluster:
         return LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
 
 
-def _check_plan(parts: Path, partitions: list[list[Source]], resume: bool) -> None:
+def _check_plan(parts: Path, partitions: list[list[Source]], size: int, resume: bool) -> None:
     """A resumed job must cut its inputs as the first run did, or parts would not match."""
-    plan = json.dumps([[asdict(source) for source in partition] for partition in partitions], indent=1)
+    plan = json.dumps(
+        {"partition_bytes": size, "partitions": [[asdict(source) for source in p] for p in partitions]}, indent=1
+    )
     recorded = parts / "plan.json"
     if resume and recorded.exists():
         if recorded.read_text(encoding="utf8") != plan:
@@ -185,9 +219,20 @@ def _check_plan(parts: Path, partitions: list[list[Source]], resume: bool) -> No
     recorded.write_text(plan, encoding="utf8")
 
 
+def _recorded_size(parts: Path) -> int | None:
+    """The partition size of the run that wrote ``parts``: a resumed job cuts its inputs alike,
+    whatever its number of workers."""
+    try:
+        size = json.loads((parts / "plan.json").read_text(encoding="utf8"))["partition_bytes"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return size if isinstance(size, int) and size > 0 else None
+
+
 def join_parts(files: list[PartFiles], output: Path, status: Path) -> None:
-    """Concatenate the parts in order; status offsets become offsets into the joined output."""
-    base = 0
+    """Concatenate the parts in order; status offsets become offsets into the joined output. The
+    joined files are checked against the parts (bytes, status lines) before the parts may go."""
+    base = lines_written = lines_read = 0
     with output.open("wb") as out, status.open("wb") as statuses:
         for part in files:
             if part.output.exists():
@@ -199,4 +244,10 @@ def join_parts(files: list[PartFiles], output: Path, status: Path) -> None:
                         entry = json.loads(line)
                         entry["output_offset"] += base
                         statuses.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf8"))
+                        lines_read += 1
             base = out.tell()
+    expected = sum(part.output.stat().st_size for part in files if part.output.exists())
+    with status.open("rb") as joined:
+        lines_written = sum(1 for _ in joined)
+    if output.stat().st_size != expected or lines_written != lines_read:
+        raise QuotesError(f"joining the parts into {output} went wrong; the parts are kept: rerun with --resume")

@@ -57,6 +57,8 @@ def run_extract(args: argparse.Namespace) -> int:
             args.workers,
             args.scheduler,
             partition_bytes,
+            keep_parts=args.keep_parts,
+            progress=not args.quiet,
         )
     else:
         output = JobOutput(Path(args.output) if args.output else None, Path(status) if status else None, args.resume)

@@ -91,7 +91,15 @@ def _extract_command(commands: Subcommands) -> None:
         "--scheduler", metavar="ADDRESS", help="dask: an existing scheduler (default: a local cluster)"
     )
     extract.add_argument(
-        "--partition-mb", type=float, default=8, metavar="MB", help="dask: input size of one partition (default: 8)"
+        "--partition-mb",
+        type=float,
+        default=8,
+        metavar="MB",
+        help="dask: largest input size of one partition (default: 8; smaller when that gives each worker "
+        "fewer than 4 partitions)",
+    )
+    extract.add_argument(
+        "--keep-parts", action="store_true", help="dask: keep OUT.parts/ after joining it into the output"
     )
     extract.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per nlp.pipe batch")
     extract.add_argument(

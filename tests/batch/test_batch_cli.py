@@ -138,6 +138,7 @@ def test_workers_and_dask_give_the_single_process_output(corpus, reference, tmp_
         result = subprocess.run(command, capture_output=True, cwd=REPO, timeout=600)
         assert result.returncode == 0, result.stderr
         assert output.read_bytes() == reference.read_bytes(), engine
+        assert not (tmp_path / "quotes.jsonl.parts").exists(), "parts are removed once joined"
         assert outcomes(tmp_path / "quotes.status.jsonl") == outcomes(reference.with_name("quotes.status.jsonl"))
 
 
@@ -145,7 +146,7 @@ def test_dask_resumes_per_partition(corpus, reference, tmp_path):
     output = tmp_path / "quotes.jsonl"
     command = quotes_command("extract", str(corpus), "-o", str(output), "--keep-fields", "copy")
     dask = ["--engine", "dask", "--workers", "2", "--partition-mb", "0.02"]
-    assert subprocess.run([*command, *dask], capture_output=True, cwd=REPO, timeout=600).returncode == 0
+    assert subprocess.run([*command, *dask, "--keep-parts"], capture_output=True, cwd=REPO, timeout=600).returncode == 0
     parts = sorted((tmp_path / "quotes.jsonl.parts").glob("part-*.status.jsonl"))
     assert len(parts) > 2
     # as if the job had died inside the second partition: its marker gone, its files half written

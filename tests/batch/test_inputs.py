@@ -95,3 +95,18 @@ def test_partitions_cover_the_inputs_in_order(tmp_path):
 
 def test_stdin_is_one_source():
     assert [s.kind for s in iter_sources(["-"])] == ["stdin"]
+
+
+def test_partitions_are_sized_for_the_workers(tmp_path):
+    from quotes.batch.dask import MIN_PARTITION_BYTES, PARTITIONS_PER_WORKER, partition_size
+
+    for n in range(40):
+        (tmp_path / f"a{n:02d}.txt").write_text("“We will respond,” the group said. " * 2000, encoding="utf8")
+    total = sum(path.stat().st_size for path in tmp_path.glob("*.txt"))
+    size = partition_size([str(tmp_path)], InputOptions(), workers=2)
+    assert MIN_PARTITION_BYTES < size <= total // (PARTITIONS_PER_WORKER * 2)
+    assert len(plan_partitions([str(tmp_path)], InputOptions(), size)) >= PARTITIONS_PER_WORKER * 2
+    assert partition_size([str(tmp_path)], InputOptions(), workers=2, most=1000) == 1000  # --partition-mb caps it
+    (tiny := tmp_path / "tiny").mkdir()
+    (tiny / "one.txt").write_text("“Yes,” she said.", encoding="utf8")
+    assert partition_size([str(tiny)], InputOptions(), workers=8) == MIN_PARTITION_BYTES
