@@ -18,6 +18,7 @@ from quotes.extraction.labels import VERBAL_POS, children_with, role
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.mentions import headline_speaker, mention_span, noun_phrase_head
 from quotes.extraction.quotemarks import QuoteSpan
+from quotes.extraction.unattributed import byline, introducing_speaker
 
 #: How far into the next sentence an attribution cut off by the sentence splitter may
 #: reach its verb (`“… region.” Adelson said.`, `“….” US Senator Jeff Sessions said`).
@@ -44,6 +45,8 @@ class QuoteAttribution:
     cue: Span | None
     speaker: Span | None
     standalone: bool
+    rule: str | None = None  # how a speaker was found without a cue (`direct_headline`, `direct_byline`)
+    introducer: Span | None = None  # who the sentence before a speakerless quote is about
 
 
 def _context(doc: Doc, text: str, span: QuoteSpan, lexicon: Lexicon) -> list[Token]:
@@ -93,6 +96,7 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Sequence[bool]
     headline = headline_speaker(doc, text, span.start) if cue is None else None
     if headline is not None:
         speaker_token = headline[-2]
+    signed = byline(doc, text, span) if cue is None and headline is None else None
     attribution_tokens: set[int] = set()
     if cue is not None:
         for verb in _cue_chain(cue):  # `went on to say:`, `continued to insist`
@@ -111,19 +115,30 @@ def attribute_quote(doc: Doc, text: str, span: QuoteSpan, quoted: Sequence[bool]
             attribution_tokens.update(t.i for t in speaker_token.subtree)
     if headline is not None:
         attribution_tokens.update(t.i for t in headline)
+    if signed is not None:
+        attribution_tokens.update(t.i for t in doc[signed[1].start - 1 : signed[1].end])  # with its dash
     residue = [t for t in outside if t.i not in attribution_tokens and not t.is_punct]
     # `the lawyers said, “all command the same conclusion” that Cruz …`: the report goes
     # on after an unfinished quote, so the quote is a fragment of it
     goes_on = text[span.end - 1] not in ".!?" and any(t.idx >= span.end for t in residue)
+    standalone = (
+        (not residue and not (cue is not None and _integrated(text, cue, span, outside)))
+        or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span))
+        or (cue is not None and _introduces(text, cue, span) and not goes_on)
+    )
+    speaker = (
+        mention_span(speaker_token, {t.i for t in context if in_quote(t)} | _cue_words(cue)) if speaker_token else None
+    )
+    if signed is not None:
+        speaker = signed[0]
+    unintroduced = cue is None and speaker is None and standalone
     return QuoteAttribution(
         span=span,
         cue=doc[cue.i : cue.i + 1] if cue is not None else None,
-        speaker=mention_span(speaker_token, {t.i for t in context if in_quote(t)} | _cue_words(cue))
-        if speaker_token
-        else None,
-        standalone=(not residue and not (cue is not None and _integrated(text, cue, span, outside)))
-        or (cue is not None and _opens_with_quote_then_attribution(outside, cue, span))
-        or (cue is not None and _introduces(text, cue, span) and not goes_on),
+        speaker=speaker,
+        standalone=standalone,
+        rule="direct_headline" if headline is not None else "direct_byline" if signed is not None else None,
+        introducer=introducing_speaker(doc, text, span, in_quote) if unintroduced else None,
     )
 
 

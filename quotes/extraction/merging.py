@@ -233,33 +233,78 @@ def _nested(start: int, end: int, cue: int, other_start: int, other_end: int, ot
     return start <= other_cue < end or other_start <= cue < other_end
 
 
-def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[tuple[QuoteAttribution, str]]:
-    """Give unattributed quotes the speaker of the quote they continue or follow."""
-    result: list[tuple[QuoteAttribution, str]] = []
+#: A direct quote's attribution and the rule that made it.
+_Attributed = tuple[QuoteAttribution, str]
+
+
+def _attribute_chain(found: list[QuoteAttribution], text: str) -> list[_Attributed]:
+    """Give unattributed quotes the speaker of the quote they continue or follow, else of the
+    sentence that introduces them; then the opening parts of a multi-paragraph quote the speaker
+    of the part that names it (news style names the speaker only in the last paragraph)."""
+    result: list[_Attributed] = []
     previous: QuoteAttribution | None = None
     bounds = {index: (start, end) for index, start, end in paragraphs(text)}
     for attribution in found:
         rule = _direct_rule(attribution)
-        if attribution.cue is None and attribution.speaker is None and attribution.standalone and previous is not None:
-            span, before = attribution.span, previous.span
-            cue_between = previous.cue is not None and before.end <= previous.cue.start_char < span.start
-            if (before.continues and span.paragraph == before.paragraph + 1) or (
-                span.paragraph == before.paragraph and cue_between
-            ):
+        if attribution.cue is None and attribution.speaker is None and attribution.standalone:
+            if previous is not None and _continues(previous, attribution):
                 attribution, rule = _inherit(attribution, previous), "direct_continued"
-            elif span.paragraph == before.paragraph + 1 and _fills_paragraph(span, bounds[span.paragraph], text):
+            elif (
+                previous is not None
+                and previous.cue is not None
+                and attribution.span.paragraph == previous.span.paragraph + 1
+                and _fills_paragraph(attribution.span, bounds[attribution.span.paragraph], text)
+            ):
                 attribution, rule = _inherit(attribution, previous), "direct_floating"
-        if attribution.cue is not None and attribution.standalone:
+            elif attribution.introducer is not None:
+                attribution, rule = replace(attribution, speaker=attribution.introducer), "direct_introduced"
+        if attribution.speaker is not None and attribution.standalone:
             previous = attribution
         elif attribution.standalone:
             previous = None
         result.append((attribution, rule))
+    return _attribute_opening_parts(result, text)
+
+
+def _continues(before: QuoteAttribution, attribution: QuoteAttribution) -> bool:
+    """The next paragraph of a multi-paragraph quote, or a quote after the cue of one before
+    it in the same paragraph (`“…,” she said. “…”`)."""
+    span, previous = attribution.span, before.span
+    cue_between = before.cue is not None and previous.end <= before.cue.start_char < span.start
+    return (previous.continues and span.paragraph == previous.paragraph + 1) or (
+        span.paragraph == previous.paragraph and cue_between
+    )
+
+
+#: Rules that read a direct quote's speaker from its own attribution, not from another quote.
+_OWN_ATTRIBUTION_RULES = frozenset({"direct_postposed", "direct_preposed", "direct_byline", "direct_headline"})
+
+
+def _attribute_opening_parts(result: list[_Attributed], text: str) -> list[_Attributed]:
+    """`“First part …` / `“Last part,” said X.`: each part a later paragraph re-opens takes the
+    speaker and cue of the part after it, from the last part back to the first (over a speaker
+    the sentence before the quote suggested: the quote names its own)."""
+    starts = {index: start for index, start, _ in paragraphs(text)}
+    named = [rule in _OWN_ATTRIBUTION_RULES for _, rule in result]
+    for index in range(len(result) - 2, -1, -1):
+        (attribution, rule), (after, _) = result[index], result[index + 1]
+        span = attribution.span
+        if (
+            named[index + 1]
+            and rule in {"direct_unattributed", "direct_introduced"}
+            and attribution.standalone
+            and span.continues
+            and after.standalone
+            and after.span.paragraph == span.paragraph + 1
+            and not any(char.isalnum() for char in text[starts[after.span.paragraph] : after.span.start])
+        ):
+            result[index], named[index] = (_inherit(attribution, after), "direct_continued"), True
     return result
 
 
 def _direct_rule(attribution: QuoteAttribution) -> str:
     if attribution.cue is None:
-        return "direct_headline" if attribution.speaker is not None else "direct_unattributed"
+        return (attribution.rule or "direct_headline") if attribution.speaker is not None else "direct_unattributed"
     return "direct_postposed" if attribution.cue.start_char >= attribution.span.end else "direct_preposed"
 
 

@@ -67,7 +67,12 @@ def whole_name(mention: Span) -> Span:
     a name at a particle or word it does not know (`Yusuf bin Tariq` | `al-Qadiri`, `Business` |
     `Today`)."""
     doc, start, end = mention.doc, mention.start, mention.end
-    while end < len(doc) and doc[end].ent_type_ in _WHOLE_NAMES and doc[end].ent_iob_ == "I" and not doc[end].is_punct:
+    while (
+        end < len(doc)
+        and doc[end].ent_type_ in _WHOLE_NAMES
+        and doc[end].ent_iob_ == "I"
+        and not (doc[end].is_punct or doc[end].is_space)  # nor the line break after a name
+    ):
         end += 1
     while (
         start > 0

@@ -145,7 +145,7 @@ def test_a_name_alone_before_the_colon_that_opens_a_quote_said_it(make_doc):
     assert (record.speaker.text, record.text, record.rule) == expected
 
 
-def test_a_colon_after_a_clause_names_no_speaker(make_doc):
+def test_a_colon_after_a_clause_is_no_headline_but_introduces_its_subject(make_doc):
     rows = [
         ("He", 1, "nsubj", "PRON", "he"),
         ("had", 1, "ROOT", "VERB", "have", "VBD"),
@@ -160,7 +160,7 @@ def test_a_colon_after_a_clause_names_no_speaker(make_doc):
         ("”", 8, "punct", "PUNCT", "”"),
     ]
     records = quotes_from_doc(make_doc(rows, sentences=(0, 5)), "d", LEXICON)
-    assert all(r.speaker is None for r in records)
+    assert [(r.speaker.text if r.speaker else None, r.rule) for r in records] == [("He", "direct_introduced")]
 
 
 @pytest.mark.parametrize("rows", [UD_AGENT_OF_BEING, CLEAR_AGENT_OF_BEING], ids=["ud", "clearnlp"])
