@@ -42,6 +42,8 @@ class DocumentStatus:
     parse_ms: float = 0.0
     extract_ms: float = 0.0
     output_offset: int = 0
+    encoding: str | None = None
+    encoding_guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,15 @@ class Processed:
 
 
 def failed(document: InputDocument, reason: str, status: Status = "error") -> Processed:
-    return Processed(DocumentStatus(document.doc_id, document.source, status, error=reason))
+    status_line = DocumentStatus(
+        document.doc_id,
+        document.source,
+        status,
+        error=reason,
+        encoding=document.encoding,
+        encoding_guessed=document.encoding_guessed,
+    )
+    return Processed(status_line)
 
 
 def default_status_path(output: str) -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 from quotes.archive.records import read_archive
 from quotes.archive.registry_draft import draft_entities, registry_draft
 from quotes.archive.speakers import SpeakerSummary, SpeakerTally
+from quotes.batch.encodings import check_encoding
 from quotes.batch.inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
 from quotes.batch.job import run_job
 from quotes.batch.output import JobOutput, default_status_path
@@ -37,6 +38,7 @@ def run_extract(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         keep_fields=tuple(name for name in args.keep_fields.split(",") if name),
         stdin_jsonl=args.stdin_jsonl,
+        encoding=check_encoding(args.encoding),
     )
     settings = JobSettings(
         args.model, args.registry, args.registry_only, tuple(args.code), args.batch_size, args.min_confidence

@@ -85,6 +85,13 @@ def _extract_command(commands: Subcommands) -> None:
         "--keep-fields", default="", metavar="A,B", help="JSONL fields copied into each record under meta"
     )
     extract.add_argument("--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article")
+    extract.add_argument(
+        "--encoding",
+        default="auto",
+        metavar="NAME",
+        help="of text files and stdin: auto (a BOM, else UTF-8, else detected), or utf-8, cp1252, latin-1, "
+        "utf-16, ... (JSON Lines are always UTF-8; default: %(default)s)",
+    )
     extract.add_argument("--workers", type=int, default=1, metavar="N", help="local worker processes (default: 1)")
     extract.add_argument("--engine", choices=["local", "dask"], default="local", help="dask: run on a Dask cluster")
     extract.add_argument(
