@@ -22,9 +22,10 @@ from typing import Any
 import dask.config
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
+from quotes.batch.header import JobHeader, header_line
 from quotes.batch.inputs import InputOptions, Source, iter_sources, read_source
 from quotes.batch.job import JobSummary, pending_batches
-from quotes.batch.output import JobOutput
+from quotes.batch.output import JobOutput, same_job
 from quotes.batch.processing import JobSettings, process_batch
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor
@@ -131,6 +132,8 @@ def run_dask_job(
     workers: int = 2,
     scheduler: str | None = None,
     partition_bytes: int = PARTITION_BYTES,
+    header: JobHeader | None = None,
+    force: bool = False,
 ) -> JobSummary:
     """Run the job on a Dask cluster (a local one of ``workers`` processes unless ``scheduler`` is given)."""
     if not output or status is None:
@@ -138,7 +141,7 @@ def run_dask_job(
     summary = JobSummary()
     parts = Path(f"{output}.parts")
     partitions = plan_partitions(paths, options, partition_bytes)
-    _check_plan(parts, partitions, resume)
+    _check_plan(parts, partitions, resume, header, force)
     compress = output.endswith(".gz")
     files = [PartFiles.of(parts, index, compress) for index in range(len(partitions))]
     cluster = None if scheduler else _local_cluster(workers)
@@ -160,7 +163,7 @@ def run_dask_job(
         if cluster is not None:
             cluster.close()
     if not summary.interrupted:
-        join_parts(files, Path(output), Path(status))
+        join_parts(files, Path(output), Path(status), header)
     summary.seconds = time.perf_counter() - summary.started
     return summary
 
@@ -172,23 +175,35 @@ def _local_cluster(workers: int) -> LocalCluster:
         return LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
 
 
-def _check_plan(parts: Path, partitions: list[list[Source]], resume: bool) -> None:
-    """A resumed job must cut its inputs as the first run did, or parts would not match."""
+def _check_plan(
+    parts: Path, partitions: list[list[Source]], resume: bool, header: JobHeader | None = None, force: bool = False
+) -> None:
+    """A resumed job must cut its inputs as the first run did, or parts would not match; and be the same job
+    (its header, as in a status file: see :mod:`quotes.batch.header`)."""
     plan = json.dumps([[asdict(source) for source in partition] for partition in partitions], indent=1)
-    recorded = parts / "plan.json"
+    recorded, job = parts / "plan.json", parts / "job.json"
     if resume and recorded.exists():
         if recorded.read_text(encoding="utf8") != plan:
             raise QuotesError(f"the inputs changed since the run that wrote {parts}: cannot resume it")
+        if header is not None:
+            earlier = json.loads(job.read_text(encoding="utf8")) if job.exists() else None
+            if not same_job(job, earlier, header, force):
+                job.write_text(json.dumps(header), encoding="utf8")
         return
     shutil.rmtree(parts, ignore_errors=True)
     parts.mkdir(parents=True)
     recorded.write_text(plan, encoding="utf8")
+    if header is not None:
+        job.write_text(json.dumps(header), encoding="utf8")
 
 
-def join_parts(files: list[PartFiles], output: Path, status: Path) -> None:
-    """Concatenate the parts in order; status offsets become offsets into the joined output."""
+def join_parts(files: list[PartFiles], output: Path, status: Path, header: JobHeader | None = None) -> None:
+    """Concatenate the parts in order (after the job's header); status offsets become offsets into the joined
+    output."""
     base = 0
     with output.open("wb") as out, status.open("wb") as statuses:
+        if header is not None:
+            statuses.write(header_line(header))
         for part in files:
             if part.output.exists():
                 with part.output.open("rb") as data:

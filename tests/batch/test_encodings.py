@@ -65,9 +65,8 @@ def test_encoding_names_are_checked():
 
 def test_documents_carry_their_encoding_and_jsonl_must_be_utf8(tmp_path):
     (tmp_path / "a.txt").write_bytes(ARTICLE.encode("cp1252"))
-    (tmp_path / "b.txt").write_bytes(ARTICLE.encode("cp1252"))
     (tmp_path / "feed.jsonl").write_bytes(b'{"id": "x", "body": "caf\xe9"}\n{"id": "y", "text": "t"}\n')
-    a, b, bad, y = iter_documents([str(tmp_path)], InputOptions(encoding="cp1252"))
+    a, bad, y = iter_documents([str(tmp_path)], InputOptions(encoding="cp1252"))
     assert (a.text, a.encoding, a.encoding_guessed) == (ARTICLE, "cp1252", False)
     assert "line 1 is not UTF-8" in (bad.error or "") and "JSON Lines must be UTF-8" in (bad.error or "")
     assert (y.text, y.encoding) == ("t", "utf-8")
