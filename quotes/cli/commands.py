@@ -119,6 +119,9 @@ def run_fixtures(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
+    absent = [path for path in args.docs if path != "-" and not Path(path).exists()]
+    if absent:  # else every article would be "without text", and the page empty of them
+        raise QuotesError(f"--docs {' '.join(absent)}: no such file or folder")
     records = read_records(args.records)
     options = InputOptions(id_field=args.id_field, text_field=args.text_field)
     texts = {d.doc_id: d.text for d in iter_documents(args.docs, options) if d.text is not None}
@@ -154,6 +157,12 @@ def run_speakers(args: argparse.Namespace) -> int:
         )
     for speaker in summaries:
         print(json.dumps(speaker.to_dict(), ensure_ascii=False) if args.as_json else _speaker_line(speaker))
+    unattributed = tally.no_speaker()  # last: every record is counted, and the listing adds up to them all
+    if unattributed is not None:
+        entry = unattributed.to_dict() | {"no_speaker": True}
+        print(
+            json.dumps(entry) if args.as_json else f"{unattributed.quotes:6d} {unattributed.documents:5d}  (no speaker)"
+        )
     return EXIT_DOCUMENT_ERRORS if bad else EXIT_OK
 
 

@@ -161,7 +161,11 @@ def _evaluate_command(commands: Subcommands) -> None:
         help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/; "
         "gum: the GUM folder (dep/*.conllu and splits.md); names: labelled name pairs (.jsonl)",
     )
-    evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
+    evaluate.add_argument(
+        "--texts",
+        metavar="FOLDER",
+        help="seeds: folder of the articles, DOC.txt each (default: the gold file's folder)",
+    )
     evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents (default: all)")
     evaluate.add_argument(
         "--folds",
