@@ -40,7 +40,7 @@ def evaluate(session: nox.Session) -> None:
     README's Accuracy section (pipelines side by side, then details)."""
     session.install("-e", ".[baseline]")
     session.run("python", "-m", "quotes.evaluation.compare", "--readme", "README.md")
-    session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--readme", "README.md")
+    session.run("quotes", "evaluate", "seeds", "data/seeds.gold.jsonl", "--texts", "seeds", "--readme", "README.md")
     session.run(
         "quotes",
         "evaluate",

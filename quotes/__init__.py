@@ -8,6 +8,7 @@
 
 import logging
 
+from quotes._version import __version__
 from quotes.errors import InvalidDocumentError, QuotesError
 from quotes.extraction.document import DocumentResult
 from quotes.extraction.lexicon import Lexicon
@@ -16,8 +17,6 @@ from quotes.extractor import Extractor, extract, extract_many
 from quotes.nlp.pipeline import ModelNotFoundError, load_pipeline
 from quotes.records import SCHEMA_VERSION, Cue, Quote, Speaker
 from quotes.speakers.registry import Registry, RegistryError
-
-__version__ = "0.1.0"
 
 # A library logs, the application decides where to: nothing is shown unless it configures logging.
 logging.getLogger("quotes").addHandler(logging.NullHandler())

@@ -46,6 +46,13 @@ class _Speaker:
     titles: _Forms = field(default_factory=_Forms)
     affiliations: _Forms = field(default_factory=_Forms)
 
+    def count(self, document: str) -> None:
+        """One more quote; records come document by document, so a new id is one more document."""
+        self.quotes += 1
+        if document != self.last_document:
+            self.documents += 1
+            self.last_document = document
+
 
 @dataclass(frozen=True)
 class SpeakerSummary:
@@ -86,20 +93,19 @@ class SpeakerTally:
     records: int = 0
     without_speaker: int = 0
     _speakers: dict[str | None, _Speaker] = field(default_factory=dict)
+    _no_speaker: _Speaker = field(default_factory=_Speaker)
 
     def add(self, record: dict[str, Any]) -> None:
         self.records += 1
         speaker = record.get("speaker")
+        document = str(record.get("doc_id"))
         if not isinstance(speaker, dict):
             self.without_speaker += 1
+            self._no_speaker.count(document)
             return
         key = speaker.get("id") or None
         seen = self._speakers.setdefault(key, _Speaker())
-        seen.quotes += 1
-        document = str(record.get("doc_id"))
-        if document != seen.last_document:
-            seen.documents += 1
-            seen.last_document = document
+        seen.count(document)
         if key is None:
             return  # unresolved: one count for all, their mentions are pronouns and descriptions
         seen.canonicals.add(speaker.get("canonical"))
@@ -120,6 +126,11 @@ class SpeakerTally:
         """Most quoted first (then by id, so that equal counts keep one order)."""
         found = [_summary(key, seen) for key, seen in self._speakers.items()]
         return sorted(found, key=lambda s: (-s.quotes, s.id is None, s.id or ""))
+
+    def no_speaker(self) -> SpeakerSummary | None:
+        """The quotes without a speaker (kind ``none``), counted so that the listing adds up to every record."""
+        seen = self._no_speaker
+        return SpeakerSummary(None, None, "none", seen.quotes, seen.documents) if seen.quotes else None
 
 
 def _summary(key: str | None, seen: _Speaker) -> SpeakerSummary:

@@ -24,9 +24,10 @@ import dask.config
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 from tqdm import tqdm
 
+from quotes.batch.header import JobHeader, header_line
 from quotes.batch.inputs import InputOptions, Source, iter_sources, read_source
 from quotes.batch.job import JobSummary, pending_batches
-from quotes.batch.output import JobOutput
+from quotes.batch.output import JobOutput, same_job
 from quotes.batch.processing import JobSettings, process_batch
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor
@@ -147,29 +148,27 @@ def run_dask_job(
     workers: int = 2,
     scheduler: str | None = None,
     partition_bytes: int = PARTITION_BYTES,
+    header: JobHeader | None = None,
+    force: bool = False,
     keep_parts: bool = False,
     progress: bool = True,
 ) -> JobSummary:
     """Run the job on a Dask cluster (a local one of ``workers`` processes unless ``scheduler`` is
-    given). Partitions are at most ``partition_bytes``, smaller when that gives each worker fewer
-    than :data:`PARTITIONS_PER_WORKER`; the parts are removed once joined unless ``keep_parts``;
-    ``progress`` shows a bar of the partitions done when standard error is a terminal."""
+    given). Partitions are at most ``partition_bytes``, smaller when that gives each of ``workers``
+    fewer than :data:`PARTITIONS_PER_WORKER`; ``header`` is checked against the parts' on ``resume``
+    (unless ``force``); the parts are removed once joined unless ``keep_parts``; ``progress`` shows a
+    bar of the partitions done when standard error is a terminal."""
     if not output or status is None:
         raise QuotesError("the dask engine needs an output file (-o OUT.jsonl): each partition writes a part of it")
     summary = JobSummary()
     parts = Path(f"{output}.parts")
-    files: list[PartFiles] = []
+    size = (_recorded_size(parts) if resume else None) or partition_size(paths, options, workers, partition_bytes)
+    partitions = plan_partitions(paths, options, size)
+    _check_plan(parts, partitions, size, resume, header, force)
+    files = [PartFiles.of(parts, index, output.endswith(".gz")) for index in range(len(partitions))]
     cluster = None if scheduler else _local_cluster(workers)
     try:
         with Client(scheduler or cluster) as client:
-            size = _recorded_size(parts) if resume else None
-            if size is None:
-                size = partition_size(
-                    paths, options, len(client.scheduler_info()["workers"]) or workers, partition_bytes
-                )
-            partitions = plan_partitions(paths, options, size)
-            _check_plan(parts, partitions, size, resume)
-            files = [PartFiles.of(parts, index, output.endswith(".gz")) for index in range(len(partitions))]
             client.register_plugin(PipelinePlugin(settings))
             futures = [
                 client.submit(run_partition, partition, options, settings, part, pure=False, retries=1)
@@ -190,7 +189,7 @@ def run_dask_job(
         if cluster is not None:
             cluster.close()
     if not summary.interrupted:
-        join_parts(files, Path(output), Path(status))
+        join_parts(files, Path(output), Path(status), header)
         if not keep_parts:
             shutil.rmtree(parts)
     summary.seconds = time.perf_counter() - summary.started
@@ -204,19 +203,33 @@ def _local_cluster(workers: int) -> LocalCluster:
         return LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
 
 
-def _check_plan(parts: Path, partitions: list[list[Source]], size: int, resume: bool) -> None:
-    """A resumed job must cut its inputs as the first run did, or parts would not match."""
+def _check_plan(
+    parts: Path,
+    partitions: list[list[Source]],
+    size: int,
+    resume: bool,
+    header: JobHeader | None = None,
+    force: bool = False,
+) -> None:
+    """A resumed job must cut its inputs as the first run did, or parts would not match; and be the same job
+    (its header, as in a status file: see :mod:`quotes.batch.header`)."""
     plan = json.dumps(
         {"partition_bytes": size, "partitions": [[asdict(source) for source in p] for p in partitions]}, indent=1
     )
-    recorded = parts / "plan.json"
+    recorded, job = parts / "plan.json", parts / "job.json"
     if resume and recorded.exists():
         if recorded.read_text(encoding="utf8") != plan:
             raise QuotesError(f"the inputs changed since the run that wrote {parts}: cannot resume it")
+        if header is not None:
+            earlier = json.loads(job.read_text(encoding="utf8")) if job.exists() else None
+            if not same_job(job, earlier, header, force):
+                job.write_text(json.dumps(header), encoding="utf8")
         return
     shutil.rmtree(parts, ignore_errors=True)
     parts.mkdir(parents=True)
     recorded.write_text(plan, encoding="utf8")
+    if header is not None:
+        job.write_text(json.dumps(header), encoding="utf8")
 
 
 def _recorded_size(parts: Path) -> int | None:
@@ -229,11 +242,14 @@ def _recorded_size(parts: Path) -> int | None:
     return size if isinstance(size, int) and size > 0 else None
 
 
-def join_parts(files: list[PartFiles], output: Path, status: Path) -> None:
-    """Concatenate the parts in order; status offsets become offsets into the joined output. The
-    joined files are checked against the parts (bytes, status lines) before the parts may go."""
-    base = lines_written = lines_read = 0
+def join_parts(files: list[PartFiles], output: Path, status: Path, header: JobHeader | None = None) -> None:
+    """Concatenate the parts in order (after the job's header); status offsets become offsets into the joined
+    output. The joined files are checked against the parts (bytes, status lines) before the parts may go."""
+    base = lines_read = 0
     with output.open("wb") as out, status.open("wb") as statuses:
+        if header is not None:
+            statuses.write(header_line(header))
+            lines_read += 1
         for part in files:
             if part.output.exists():
                 with part.output.open("rb") as data:

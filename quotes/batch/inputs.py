@@ -18,6 +18,8 @@ from io import BufferedIOBase
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
+from quotes.batch.encodings import AUTO, DecodingError, decode_bytes
+
 DEFAULT_GLOBS = ("*.txt", "*.jsonl", "*.jsonl.gz")
 SourceKind = Literal["text", "jsonl", "stdin"]
 
@@ -31,15 +33,20 @@ class InputOptions:
     text_field: str = "text"
     keep_fields: tuple[str, ...] = ()
     stdin_jsonl: bool = False
+    encoding: str = AUTO  # of text files and stdin; JSON Lines are always UTF-8
 
 
 @dataclass(frozen=True)
 class InputDocument:
+    """A document read, or why it could not be; ``encoding`` is the one its bytes were decoded with."""
+
     doc_id: str
     text: str | None
     source: str
     error: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    encoding: str | None = None
+    encoding_guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,11 +115,11 @@ def read_source(
         if options.stdin_jsonl:
             yield from read_jsonl(stream, "stdin", options)
         else:
-            yield decode(stream.read(), "stdin", "stdin")
+            yield decode(stream.read(), "stdin", "stdin", options.encoding)
         return
     try:
         if source.kind == "text":
-            yield decode(Path(source.path).read_bytes(), source.doc_id, source.path)
+            yield decode(Path(source.path).read_bytes(), source.doc_id, source.path, options.encoding)
         else:
             with open_input(source.path) as lines:  # byte ranges are cut only from plain files
                 first_line = _seek_line(lines, source.start)
@@ -159,14 +166,14 @@ def _lines_until(stream: BufferedIOBase, end: int | None) -> Iterator[bytes]:
         yield line
 
 
-def decode(data: bytes, doc_id: str, source: str) -> InputDocument:
-    """Strict UTF-8 (a BOM is dropped): undecodable or binary input is an error, not mojibake."""
-    if b"\x00" in data:
-        return InputDocument(doc_id, None, source, "binary data (NUL bytes), not text")
+def decode(data: bytes, doc_id: str, source: str, encoding: str = AUTO) -> InputDocument:
+    """The document's text (see :func:`quotes.batch.encodings.decode_bytes`): undecodable or binary input is
+    an error naming the encoding, not mojibake."""
     try:
-        return InputDocument(doc_id, data.decode("utf-8-sig"), source)
-    except UnicodeDecodeError as error:
-        return InputDocument(doc_id, None, source, f"invalid UTF-8 at byte {error.start}")
+        decoded = decode_bytes(data, encoding)
+    except DecodingError as error:
+        return InputDocument(doc_id, None, source, str(error), encoding=None if encoding == AUTO else encoding)
+    return InputDocument(doc_id, decoded.text, source, encoding=decoded.encoding, encoding_guessed=decoded.guessed)
 
 
 def read_jsonl(
@@ -178,8 +185,14 @@ def read_jsonl(
             continue
         fallback_id = f"{stem}:{number}"
         try:
-            record = json.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            line = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            reason = f"line {number} is not UTF-8 (byte {error.start}): JSON Lines must be UTF-8, convert the file"
+            yield InputDocument(fallback_id, None, source, reason + " (e.g. iconv -f cp1252 -t utf-8)")
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
             yield InputDocument(fallback_id, None, source, f"line {number} is not JSON: {error}")
             continue
         if not isinstance(record, dict):
@@ -189,10 +202,16 @@ def read_jsonl(
         meta = {name: record[name] for name in options.keep_fields if name in record}
         text = record.get(options.text_field)
         if not isinstance(text, str):
-            reason = f"line {number} has no string field {options.text_field!r}"
-            yield InputDocument(doc_id, None, source, reason, meta)
+            yield InputDocument(doc_id, None, source, _no_text_reason(number, record, options.text_field), meta)
             continue
-        yield InputDocument(doc_id, text, source, meta=meta)
+        yield InputDocument(doc_id, text, source, meta=meta, encoding="utf-8")
+
+
+def _no_text_reason(number: int, record: dict[str, Any], text_field: str) -> str:
+    """Name the fields the line has: the text is most often under another name (``--text-field body``)."""
+    strings = [name for name, value in record.items() if isinstance(value, str)]
+    hint = f"; its string fields: {', '.join(strings[:8])}" if strings else ""
+    return f"line {number} has no string field {text_field!r} (name the text's field with --text-field{hint})"
 
 
 def count_documents(paths: Iterable[str], options: InputOptions = InputOptions()) -> int:

@@ -15,8 +15,9 @@ import logging
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
+from quotes.batch.header import HEADER_KEY, differences, header_line
 from quotes.batch.inputs import InputDocument
 from quotes.errors import QuotesError
 
@@ -42,6 +43,8 @@ class DocumentStatus:
     parse_ms: float = 0.0
     extract_ms: float = 0.0
     output_offset: int = 0
+    encoding: str | None = None
+    encoding_guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,35 @@ class Processed:
 
 
 def failed(document: InputDocument, reason: str, status: Status = "error") -> Processed:
-    return Processed(DocumentStatus(document.doc_id, document.source, status, error=reason))
+    status_line = DocumentStatus(
+        document.doc_id,
+        document.source,
+        status,
+        error=reason,
+        encoding=document.encoding,
+        encoding_guessed=document.encoding_guessed,
+    )
+    return Processed(status_line)
+
+
+def same_job(status: Path, recorded: dict[str, Any] | None, header: dict[str, Any], force: bool) -> bool:
+    """Whether the status file's header is this job's; if not, refuse unless ``force`` (then warn)."""
+    if recorded == header:
+        return True
+    if recorded is None:
+        problem = f"{status} has no job header (written before status files had one, or not a status file)"
+    else:
+        changes = differences(recorded, header)
+        problem = f"{status} was written by another job: " + "; ".join(changes[:6])
+        if len(changes) > 6:
+            problem += f"; and {len(changes) - 6} more"
+    if not force:
+        raise ResumeError(
+            f"cannot --resume: {problem}. Run the same command as that job, write to another -o, "
+            "or add --force to carry on with these settings anyway"
+        )
+    logger.warning("--force: resuming although %s", problem)
+    return False
 
 
 def default_status_path(output: str) -> Path:
@@ -64,12 +95,23 @@ def default_status_path(output: str) -> Path:
 
 
 class JobOutput:
-    """The output and status files of a job (or of one partition), written by the commit protocol."""
+    """The output and status files of a job (or of one partition), written by the commit protocol.
 
-    def __init__(self, output: Path | None, status: Path | None, resume: bool = False) -> None:
+    With a ``header`` (:mod:`quotes.batch.header`) the status file starts with it, and ``resume``
+    refuses a status file whose last header differs (or that has none) unless ``force`` is given, which
+    appends the new header; both files are left untouched when it refuses."""
+
+    def __init__(
+        self,
+        output: Path | None,
+        status: Path | None,
+        resume: bool = False,
+        header: dict[str, Any] | None = None,
+        force: bool = False,
+    ) -> None:
         self.compress = output is not None and output.suffix == ".gz"
         self.done: set[str] = set()
-        offset = self._recover(output, status) if resume else 0
+        offset, write_header = self._recover(output, status, header, force) if resume else (0, header is not None)
         if output is None:
             self._out: IO[bytes] = sys.stdout.buffer
         else:
@@ -81,14 +123,21 @@ class JobOutput:
         if status is not None:
             status.parent.mkdir(parents=True, exist_ok=True)
             self._status = open(status, "ab" if resume else "wb")  # noqa: SIM115
+            if header is not None and write_header:
+                self._status.write(header_line(header))
+                self._status.flush()
 
-    def _recover(self, output: Path | None, status: Path | None) -> int:
-        """Read the complete status lines, cut off a torn last one; return the committed output size."""
+    def _recover(
+        self, output: Path | None, status: Path | None, header: dict[str, Any] | None, force: bool
+    ) -> tuple[int, bool]:
+        """Read the complete status lines, check the job's header, cut off a torn last line; return the
+        committed output size and whether the status file needs the header written."""
         if output is None or status is None:
             raise ResumeError("--resume needs an output file (-o) and its status file")
         if not status.exists():
-            return 0
+            return 0, header is not None
         offset = kept = 0
+        recorded: dict[str, Any] | None = None
         with status.open("rb") as lines:
             for line in lines:
                 try:
@@ -98,14 +147,18 @@ class JobOutput:
                 if not isinstance(entry, dict):
                     break
                 kept += len(line)
+                if HEADER_KEY in entry and "doc_id" not in entry:
+                    recorded = entry[HEADER_KEY]
+                    continue
                 offset = int(entry.get("output_offset", offset))
                 self.done.add(str(entry["doc_id"]))
-        with status.open("r+b") as file:
-            file.truncate(kept)
         size = output.stat().st_size if output.exists() else 0
         if size < offset:
             raise ResumeError(f"{output} has {size} bytes but {status} says {offset} were written: not one job's files")
-        return offset
+        write_header = header is not None and (kept == 0 or not same_job(status, recorded, header, force))
+        with status.open("r+b") as file:
+            file.truncate(kept)
+        return offset, write_header
 
     def commit(self, processed: Processed) -> None:
         if processed.lines:

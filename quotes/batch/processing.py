@@ -86,6 +86,8 @@ def process_documents(extractor: Extractor, documents: list[InputDocument]) -> l
             len(records),
             parse_ms=round(result.parse_seconds * 1000, 2),
             extract_ms=round(result.extract_seconds * 1000, 2),
+            encoding=document.encoding,
+            encoding_guessed=document.encoding_guessed,
         )
         processed.append(Processed(status, lines.encode("utf8")))
     release_free_memory()  # the batch's parses are garbage now: hand their pages back

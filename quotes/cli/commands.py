@@ -10,7 +10,9 @@ from pathlib import Path
 from quotes.archive.records import read_archive
 from quotes.archive.registry_draft import draft_entities, registry_draft
 from quotes.archive.speakers import SpeakerSummary, SpeakerTally
-from quotes.batch.inputs import DEFAULT_GLOBS, InputOptions, iter_documents, read_records
+from quotes.batch.encodings import check_encoding
+from quotes.batch.header import job_header
+from quotes.batch.inputs import DEFAULT_GLOBS, InputOptions, iter_documents, iter_sources, read_records
 from quotes.batch.job import run_job
 from quotes.batch.output import JobOutput, default_status_path
 from quotes.batch.processing import JobSettings
@@ -21,7 +23,9 @@ from quotes.review.fixtures import export_fixtures, verify_fixtures
 from quotes.review.render import render_report
 from quotes.speakers.registry import Registry
 
-EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+#: The exit statuses, listed in the README and in ``quotes extract --help``.
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_NO_DOCUMENTS = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 
 def extractor_of(args: argparse.Namespace) -> Extractor:
@@ -37,11 +41,15 @@ def run_extract(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         keep_fields=tuple(name for name in args.keep_fields.split(",") if name),
         stdin_jsonl=args.stdin_jsonl,
+        encoding=check_encoding(args.encoding),
     )
+    if not any(True for _ in iter_sources(args.paths, options)):
+        return no_documents(args.paths, options)
     settings = JobSettings(
         args.model, args.registry, args.registry_only, tuple(args.code), args.batch_size, args.min_confidence
     )
     settings.check()
+    header = job_header(args.paths, options, settings)
     status = args.status or (default_status_path(args.output) if args.output else None)
     if args.engine == "dask":
         from quotes.batch.dask import run_dask_job
@@ -57,11 +65,19 @@ def run_extract(args: argparse.Namespace) -> int:
             args.workers,
             args.scheduler,
             partition_bytes,
+            header,
+            args.force,
             keep_parts=args.keep_parts,
             progress=not args.quiet,
         )
     else:
-        output = JobOutput(Path(args.output) if args.output else None, Path(status) if status else None, args.resume)
+        output = JobOutput(
+            Path(args.output) if args.output else None,
+            Path(status) if status else None,
+            args.resume,
+            header,
+            args.force,
+        )
         try:
             with progress_bar(args.paths, options, disable=args.quiet) as bar:
                 summary = run_job(iter_documents(args.paths, options), output, settings, args.workers, bar.update)
@@ -71,7 +87,18 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"quotes: {summary.line()}", file=sys.stderr)
     if summary.interrupted:
         return EXIT_INTERRUPTED
+    if summary.documents == 0 and summary.already_done == 0:
+        return no_documents(args.paths, options)
     return EXIT_DOCUMENT_ERRORS if summary.errors or summary.skipped else EXIT_OK
+
+
+def no_documents(paths: list[str], options: InputOptions) -> int:
+    """An empty folder or a glob that matches nothing is most likely a mistake: say so, with its own status."""
+    print(
+        f"quotes: error: no input documents in {' '.join(paths)} (files taken from folders: {' '.join(options.globs)})",
+        file=sys.stderr,
+    )
+    return EXIT_NO_DOCUMENTS
 
 
 def run_fixtures(args: argparse.Namespace) -> int:
@@ -94,6 +121,9 @@ def run_fixtures(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
+    absent = [path for path in args.docs if path != "-" and not Path(path).exists()]
+    if absent:  # else every article would be "without text", and the page empty of them
+        raise QuotesError(f"--docs {' '.join(absent)}: no such file or folder")
     records = read_records(args.records)
     options = InputOptions(id_field=args.id_field, text_field=args.text_field)
     texts = {d.doc_id: d.text for d in iter_documents(args.docs, options) if d.text is not None}
@@ -129,6 +159,12 @@ def run_speakers(args: argparse.Namespace) -> int:
         )
     for speaker in summaries:
         print(json.dumps(speaker.to_dict(), ensure_ascii=False) if args.as_json else _speaker_line(speaker))
+    unattributed = tally.no_speaker()  # last: every record is counted, and the listing adds up to them all
+    if unattributed is not None:
+        entry = unattributed.to_dict() | {"no_speaker": True}
+        print(
+            json.dumps(entry) if args.as_json else f"{unattributed.quotes:6d} {unattributed.documents:5d}  (no speaker)"
+        )
     return EXIT_DOCUMENT_ERRORS if bad else EXIT_OK
 
 

@@ -13,6 +13,7 @@ from quotes.archive.registry_draft import consolidated_ids
 from quotes.archive.speakers import SpeakerTally
 from quotes.batch.inputs import read_records
 from quotes.cli.commands import EXIT_OK, extractor_of
+from quotes.errors import QuotesError
 from quotes.evaluation.corpora import load_brat, speech_cue_classifier
 from quotes.evaluation.gum import read_gum, score_gum
 from quotes.evaluation.markdown import measured_on, replace_block
@@ -31,7 +32,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         return run_gum(args, extractor)
     nlp, lexicon = extractor.nlp, extractor.lexicon
     if args.format == "seeds":
-        texts = {p.stem: p.read_text(encoding="utf8") for p in sorted(Path(args.texts).glob("*.txt"))}
+        texts = seed_texts(Path(args.gold), Path(args.texts) if args.texts else None)
         gold = read_seed_gold(Path(args.gold), texts)
         name = f"seeds ({args.gold})"
         subsets = {}
@@ -64,6 +65,22 @@ def run_evaluate(args: argparse.Namespace) -> int:
         key = args.block or (args.format if args.extractor == "quotes" else f"{args.format}-{args.extractor}")
         write_readme_block(Path(args.readme), key, report, args.command_line, args.model or DEFAULT_MODEL)
     return EXIT_OK
+
+
+def seed_texts(gold: Path, folder: Path | None) -> dict[str, str]:
+    """The articles of a seed gold file (in ``folder``, by default the gold file's own), refusing a gold file
+    some of whose documents are not there: scores over part of the gold would look like recall."""
+    folder = folder or gold.parent
+    texts = {p.stem: p.read_text(encoding="utf8") for p in sorted(folder.glob("*.txt"))}
+    documents = {json.loads(line)["doc"] for line in gold.read_text(encoding="utf8").splitlines() if line.strip()}
+    missing = sorted(documents - texts.keys())
+    if missing:
+        shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+        raise QuotesError(
+            f"{gold}: {len(missing)} of {len(documents)} gold documents have no article (DOC.txt) in {folder}: "
+            f"{shown}; give the articles' folder with --texts"
+        )
+    return texts
 
 
 def _predictions(path: str | None, texts: dict[str, str], extractor: Extractor) -> tuple[list[Quote], int]:

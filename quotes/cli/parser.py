@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from quotes._version import DISTRIBUTION, __version__
 from quotes.archive.registry_draft import MIN_DOCUMENTS
 from quotes.batch.inputs import DEFAULT_GLOBS
 from quotes.evaluation.gum import SPLITS
 from quotes.evaluation.scoring import FOLDS
 from quotes.nlp.pipeline import DEFAULT_MODEL
+from quotes.records import SCHEMA_VERSION
 
 Subcommands = Any  # argparse's _SubParsersAction, private in typeshed
 
@@ -20,8 +22,12 @@ With -o, a status file gets one line per input document (doc_id, status ok/error
 n_quotes, error, timings). Stop the job at any time (Ctrl-C, kill) and rerun the same
 command with --resume: every quote of every document ends up in the output exactly once.
 
+The status file starts with a header naming the job (inputs, options that change records,
+model and its hash, versions); --resume refuses another job's files unless --force is given.
+
 Exit status: 0 every document was processed; 1 some documents failed or were skipped
-(their reasons are in the status file); 2 usage error (unknown model, bad option);
+(their reasons are in the status file); 2 usage error (unknown model, bad option, --resume
+on another job's files); 3 no input documents (an empty folder, a --glob matching nothing);
 130 interrupted (rerun with --resume).
 """
 
@@ -52,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         help="log what is skipped or repaired (-v), and tracebacks of failed documents (-vv), on stderr",
     )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"quotes {__version__} (distribution {DISTRIBUTION}, record schema {SCHEMA_VERSION})",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add_command in (_extract_command, _evaluate_command, _fixtures_command, _render_command, _speakers_command):
         add_command(commands)
@@ -73,7 +84,14 @@ def _extract_command(commands: Subcommands) -> None:
     extract.add_argument(
         "--status", metavar="STATUS.jsonl", help="per-document status file (default: OUT.status.jsonl next to -o)"
     )
-    extract.add_argument("--resume", action="store_true", help="carry on an interrupted run: skip documents done")
+    extract.add_argument(
+        "--resume", action="store_true", help="carry on an interrupted run of the same job: skip documents done"
+    )
+    extract.add_argument(
+        "--force",
+        action="store_true",
+        help="--resume even if the status file's header says another job (other inputs, options or model)",
+    )
     extract.add_argument(
         "--glob",
         action="append",
@@ -85,8 +103,22 @@ def _extract_command(commands: Subcommands) -> None:
         "--keep-fields", default="", metavar="A,B", help="JSONL fields copied into each record under meta"
     )
     extract.add_argument("--stdin-jsonl", action="store_true", help="standard input is JSON Lines, not one article")
-    extract.add_argument("--workers", type=int, default=1, metavar="N", help="local worker processes (default: 1)")
-    extract.add_argument("--engine", choices=["local", "dask"], default="local", help="dask: run on a Dask cluster")
+    extract.add_argument(
+        "--encoding",
+        default="auto",
+        metavar="NAME",
+        help="of text files and stdin: auto (a BOM, else UTF-8, else detected), or utf-8, cp1252, latin-1, "
+        "utf-16, ... (JSON Lines are always UTF-8; default: %(default)s)",
+    )
+    extract.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="local worker processes (default: %(default)s)"
+    )
+    extract.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="dask: run on a Dask cluster (default: %(default)s)",
+    )
     extract.add_argument(
         "--scheduler", metavar="ADDRESS", help="dask: an existing scheduler (default: a local cluster)"
     )
@@ -95,13 +127,15 @@ def _extract_command(commands: Subcommands) -> None:
         type=float,
         default=8,
         metavar="MB",
-        help="dask: largest input size of one partition (default: 8; smaller when that gives each worker "
-        "fewer than 4 partitions)",
+        help="dask: largest input size of one partition (default: %(default)s; smaller when that gives each "
+        "worker fewer than 4 partitions)",
     )
     extract.add_argument(
         "--keep-parts", action="store_true", help="dask: keep OUT.parts/ after joining it into the output"
     )
-    extract.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per nlp.pipe batch")
+    extract.add_argument(
+        "--batch-size", type=int, default=32, metavar="N", help="documents per nlp.pipe batch (default: %(default)s)"
+    )
     extract.add_argument(
         "--min-confidence",
         type=float,
@@ -131,8 +165,12 @@ def _evaluate_command(commands: Subcommands) -> None:
         help="seeds: the .gold.jsonl file; brat: a folder with text/ and attributions/; "
         "gum: the GUM folder (dep/*.conllu and splits.md); names: labelled name pairs (.jsonl)",
     )
-    evaluate.add_argument("--texts", default="seeds", help="seeds: folder of the articles (default: seeds)")
-    evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents")
+    evaluate.add_argument(
+        "--texts",
+        metavar="FOLDER",
+        help="seeds: folder of the articles, DOC.txt each (default: the gold file's folder)",
+    )
+    evaluate.add_argument("--limit", type=int, default=0, help="brat: only the first N documents (default: all)")
     evaluate.add_argument(
         "--folds",
         type=_fold_list,
@@ -141,14 +179,14 @@ def _evaluate_command(commands: Subcommands) -> None:
         f"its id mod {FOLDS}): e.g. 1,2,3,4 to tune on and 0 held out",
     )
     evaluate.add_argument(
-        "--split", choices=SPLITS, default="test", help="gum: the split's news and interviews (default: test)"
+        "--split", choices=SPLITS, default="test", help="gum: the split's news and interviews (default: %(default)s)"
     )
     evaluate.add_argument("--predictions", help="score these records instead of extracting")
     evaluate.add_argument(
         "--extractor",
         choices=["quotes", "textacy"],
         default="quotes",
-        help="textacy: score textacy's direct_quotations instead, as a baseline",
+        help="textacy: score textacy's direct_quotations instead, as a baseline (default: %(default)s)",
     )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores as JSON here")
     evaluate.add_argument("--readme", help="write the table into this Markdown file's accuracy block")
@@ -187,8 +225,8 @@ def _render_command(commands: Subcommands) -> None:
     )
     render.add_argument("records", metavar="RECORDS.jsonl", help="records written by quotes extract (.jsonl or .gz)")
     render.add_argument("--docs", nargs="+", required=True, metavar="PATH", help="the articles the records come from")
-    render.add_argument("-o", "--output", default="report.html", help="the page to write (default: report.html)")
-    render.add_argument("--title", default="Quotes review", help="the page's title")
+    render.add_argument("-o", "--output", default="report.html", help="the page to write (default: %(default)s)")
+    render.add_argument("--title", default="Quotes review", help="the page's title (default: %(default)s)")
     _add_field_options(render)
 
 
@@ -217,7 +255,7 @@ def _speakers_command(commands: Subcommands) -> None:
         "--min-documents",
         type=int,
         default=MIN_DOCUMENTS,
-        help=f"draft only entities quoted in this many documents (default: {MIN_DOCUMENTS})",
+        help="draft only entities quoted in this many documents (default: %(default)s)",
     )
     _add_registry_options(speakers)
 
@@ -232,8 +270,8 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--id-field", default="id", help="JSONL field with the document id (default: id)")
-    parser.add_argument("--text-field", default="text", help="JSONL field with the text (default: text)")
+    parser.add_argument("--id-field", default="id", help="JSONL field with the document id (default: %(default)s)")
+    parser.add_argument("--text-field", default="text", help="JSONL field with the text (default: %(default)s)")
 
 
 def _add_registry_options(parser: argparse.ArgumentParser) -> None:

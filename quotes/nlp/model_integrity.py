@@ -82,6 +82,24 @@ def verify_model_files(data_dir: Path, model: KnownModel) -> None:
             )
 
 
+def model_fingerprint(data_dir: Path) -> dict[str, str]:
+    """The pipeline's ``lang_name-version`` (a known one's own) and a SHA-256 of its files: did two jobs use the same?
+
+    A known pipeline's files are checked against their recorded sums when it is loaded, so the sums
+    stand for the files (nothing to read); any other folder's files are read and hashed."""
+    meta = _meta(data_dir)
+    name = f"{meta.get('lang', 'xx')}_{meta.get('name', data_dir.name)}-{meta.get('version', '0')}"
+    known = known_model_of(data_dir)
+    digest = hashlib.sha256()
+    if known is not None:
+        name = f"{known.name}-{known.version}"  # whichever package carried it: the same files
+        digest.update(json.dumps(dict(known.sha256), sort_keys=True).encode())
+    else:
+        for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+            digest.update(f"{path.relative_to(data_dir).as_posix()}\0{_sha256(path)}\n".encode())
+    return {"name": name, "sha256": digest.hexdigest()}
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:

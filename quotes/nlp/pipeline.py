@@ -201,7 +201,11 @@ def _not_found(name: str) -> str:
     if known:
         return f"spaCy pipeline {name!r} is not installed: {known.install}"
     available = sorted(p.name for p in MODELS_DIR.iterdir() if p.is_dir()) if MODELS_DIR.is_dir() else []
+    if "/" in name or "\\" in name:
+        where = f"there is no pipeline folder {name!r}"
+    else:
+        where = f"is it installed? (python -m spacy download {name}, or pip install its package)"
     return (
-        f"cannot load spaCy pipeline {name!r}: give an installed package name (e.g. {DEFAULT_MODEL}), "
+        f"cannot load spaCy pipeline {name!r}: {where}; give an installed package name (e.g. {DEFAULT_MODEL}), "
         f"a pipeline directory, or one of the shipped models {available}"
     )

@@ -26,9 +26,16 @@ def lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf8").splitlines()
 
 
+def statuses_of(status: Path) -> list[dict]:
+    """The documents' lines of a status file (after its job header)."""
+    entries = [json.loads(line) for line in lines(status)]
+    assert "job" in entries[0]
+    return entries[1:]
+
+
 def outcomes(status: Path) -> list[tuple[str, str, int, int]]:
     """A status file without its timings."""
-    entries = [json.loads(line) for line in lines(status)]
+    entries = statuses_of(status)
     return [(e["doc_id"], e["status"], e["n_quotes"], e["output_offset"]) for e in entries]
 
 
@@ -59,7 +66,7 @@ def reference(corpus, tmp_path_factory) -> Path:
 
 
 def test_status_file_accounts_for_every_document(reference):
-    statuses = [json.loads(line) for line in lines(reference.with_name("quotes.status.jsonl"))]
+    statuses = statuses_of(reference.with_name("quotes.status.jsonl"))
     assert len(statuses) == 5 * COPIES and all(s["status"] == "ok" for s in statuses)
     assert sum(s["n_quotes"] for s in statuses) == len(lines(reference))
     assert all(json.loads(line)["meta"]["copy"] in range(COPIES) for line in lines(reference))
@@ -87,8 +94,8 @@ def test_killed_job_resumes_to_exactly_the_same_output(corpus, reference, tmp_pa
     resumed = subprocess.run([*command, "--resume"], capture_output=True, cwd=REPO)
     assert resumed.returncode == 0, resumed.stderr
     assert output.read_bytes() == reference.read_bytes()
-    assert [json.loads(line)["doc_id"] for line in lines(status)] == [
-        json.loads(line)["doc_id"] for line in lines(reference.with_name("quotes.status.jsonl"))
+    assert [entry["doc_id"] for entry in statuses_of(status)] == [
+        entry["doc_id"] for entry in statuses_of(reference.with_name("quotes.status.jsonl"))
     ]
 
 
@@ -124,7 +131,7 @@ def test_dead_worker_is_replaced_and_only_its_document_reported(tmp_path):
         timeout=300,
     )
     assert result.returncode == 1, result.stderr
-    statuses = {s["doc_id"]: s for s in map(json.loads, lines(tmp_path / "quotes.status.jsonl"))}
+    statuses = {s["doc_id"]: s for s in statuses_of(tmp_path / "quotes.status.jsonl")}
     assert list(statuses) == [f"d{n}" for n in range(12)]
     assert statuses["d5"]["status"] == "error" and "worker process died" in statuses["d5"]["error"]
     assert all(s["status"] == "ok" and s["n_quotes"] == 1 for d, s in statuses.items() if d != "d5")

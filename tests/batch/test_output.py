@@ -62,3 +62,43 @@ def test_resume_refuses_files_of_another_job(tmp_path):
         JobOutput(output, status, resume=True)
     with pytest.raises(ResumeError, match="needs an output file"):
         JobOutput(None, None, resume=True)
+
+
+HEADER = {"inputs": ["/in"], "options": {"min_confidence": 0.0}, "model": {"name": "m-1", "sha256": "ab"}}
+
+
+def test_the_header_comes_first_and_resume_checks_it(tmp_path):
+    output, status = tmp_path / "q.jsonl", tmp_path / "q.status.jsonl"
+    job = JobOutput(output, status, header=HEADER)
+    job.commit(done("a", b'{"q": 1}\n'))
+    job.close()
+    assert read_lines(status)[0] == {"job": HEADER}
+    same = JobOutput(output, status, resume=True, header=HEADER)
+    same.commit(done("b"))
+    same.close()
+    assert [entry.get("doc_id") for entry in read_lines(status)] == [None, "a", "b"]
+    before = (output.read_bytes(), status.read_bytes())
+    other = HEADER | {"options": {"min_confidence": 0.5}}
+    with pytest.raises(ResumeError, match=r"another job: options\.min_confidence: 0\.0 then, 0\.5 now.*--force"):
+        JobOutput(output, status, resume=True, header=other)
+    assert (output.read_bytes(), status.read_bytes()) == before
+    forced = JobOutput(output, status, resume=True, header=other, force=True)
+    assert forced.done == {"a", "b"}
+    forced.close()
+    assert read_lines(status)[-1] == {"job": other}  # the last header is the one a later --resume checks
+    JobOutput(output, status, resume=True, header=other).close()
+
+
+def test_a_status_file_without_header_is_refused_unless_forced(tmp_path):
+    output, status = tmp_path / "q.jsonl", tmp_path / "q.status.jsonl"
+    job = JobOutput(output, status)  # as before job headers
+    job.commit(done("a", b'{"q": 1}\n'))
+    job.close()
+    with pytest.raises(ResumeError, match="has no job header"):
+        JobOutput(output, status, resume=True, header=HEADER)
+    JobOutput(output, status, resume=True, header=HEADER, force=True).close()
+    assert read_lines(status)[-1] == {"job": HEADER}
+    empty = tmp_path / "empty.status.jsonl"
+    empty.touch()  # killed before its header was flushed: nothing to protect
+    JobOutput(tmp_path / "e.jsonl", empty, resume=True, header=HEADER).close()
+    assert read_lines(empty) == [{"job": HEADER}]
