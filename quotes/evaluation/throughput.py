@@ -126,12 +126,12 @@ def single_process_rows(
 
 
 def dask_row(corpus: list[tuple[str, str]], model: str | None, workdir: Path, workers: int) -> Row:
-    """(d): the job on the Dask engine with ``workers`` local workers, the corpus fed as JSON Lines."""
+    """(d): the job on the Dask engine with ``workers`` local workers, the corpus fed as JSON Lines,
+    with the engine's default options (its partitions sized for the workers)."""
     from quotes.batch.dask import run_dask_job
 
     feed = workdir / "corpus.jsonl"
     feed.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in corpus), encoding="utf8")
-    size = feed.stat().st_size
     with MemorySampler() as sampler:
         summary = run_dask_job(
             [str(feed)],
@@ -140,7 +140,7 @@ def dask_row(corpus: list[tuple[str, str]], model: str | None, workdir: Path, wo
             str(workdir / "dask.jsonl"),
             workdir / "dask.status.jsonl",
             workers=workers,
-            partition_bytes=max(1, size // (4 * workers)),
+            progress=False,
         )
     assert summary.ok == len(corpus), summary.line()
     name = f"(d) --engine dask, {workers} local workers"
