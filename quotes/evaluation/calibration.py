@@ -23,7 +23,7 @@ from quotes.confidence.fitting import expected_calibration_error, fit_logistic, 
 from quotes.confidence.model import ConfidenceModel
 from quotes.evaluation.compare import GoldSet, predictions, seed_style_set
 from quotes.evaluation.corpora import load_brat
-from quotes.evaluation.markdown import measured_on, replace_block
+from quotes.evaluation.markdown import command_line, measured_on, replace_block
 from quotes.evaluation.scoring import FOLDS, GoldAttribution, fold_of, prediction_outcomes, score
 from quotes.extractor import Extractor
 from quotes.records import Quote
@@ -197,9 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         table += at_thresholds(dev_news, dev_found, {})
     result = Calibration(records, held_out, speakers, held_out_probabilities(speakers), dev, table)
 
-    command = "python -m quotes.evaluation.calibration" + "".join(
-        f" {a}" for a in (argv if argv is not None else sys.argv[1:])
-    )
+    command = command_line("quotes.evaluation.calibration", argv)
     text = markdown(result, command, trained_on)
     print(text)
     if args.readme:

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from quotes.evaluation.corpora import load_brat, speech_cue_classifier
-from quotes.evaluation.markdown import measured_on, replace_block
+from quotes.evaluation.markdown import command_line, measured_on, replace_block
 from quotes.evaluation.scoring import GoldAttribution, Report, canonical_checker, fold_of, read_seed_gold, score
 from quotes.extraction.lexicon import Lexicon
 from quotes.extractor import Extractor
@@ -171,9 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             speech = speech_cue_classifier(polnear.gold, nlp, Lexicon.default()) if polnear else set()
         rows.append(measure(nlp, seeds, dev_news, polnear, speech))
         print(f"quotes: measured {model}", file=sys.stderr)
-    command = "python -m quotes.evaluation.compare" + "".join(
-        f" {a}" for a in (argv if argv is not None else sys.argv[1:])
-    )
+    command = command_line("quotes.evaluation.compare", argv)
     table = markdown(rows, missing, command)
     print(table)
     if args.readme:

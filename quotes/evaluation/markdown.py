@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -23,3 +24,8 @@ def measured_on() -> str:
         f"{date.today().isoformat()} on {platform.machine()} "
         f"({platform.python_implementation()} {platform.python_version()})"
     )
+
+
+def command_line(module: str, argv: list[str] | None) -> str:
+    """`python -m MODULE ARGS…`: how a block was written, for the block itself."""
+    return f"python -m {module}" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
