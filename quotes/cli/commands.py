@@ -79,7 +79,7 @@ def run_extract(args: argparse.Namespace) -> int:
             args.force,
         )
         try:
-            with progress_bar(args.paths, options, disable=args.quiet) as bar:
+            with progress_bar(args.paths, options, disable=args.quiet, done=len(output.done)) as bar:
                 summary = run_job(iter_documents(args.paths, options), output, settings, args.workers, bar.update)
         finally:
             output.close()
