@@ -175,6 +175,7 @@ def run_dask_job(
                 for partition, part in zip(partitions, files, strict=True)
                 if not part.done.exists()
             ]
+            summary.already_done += sum(_documents_in(part.status) for part in files if part.done.exists())
             shown = progress and sys.stderr.isatty()
             with tqdm(total=len(futures), disable=not shown, unit="part", file=sys.stderr, dynamic_ncols=True) as bar:
                 for future in as_completed(futures):
@@ -194,6 +195,12 @@ def run_dask_job(
             shutil.rmtree(parts)
     summary.seconds = time.perf_counter() - summary.started
     return summary
+
+
+def _documents_in(status: Path) -> int:
+    """The documents a finished part's status file accounts for (its lines)."""
+    with status.open("rb") as lines:
+        return sum(1 for _ in lines)
 
 
 def _local_cluster(workers: int) -> LocalCluster:

@@ -168,6 +168,22 @@ def test_dask_resumes_per_partition(corpus, reference, tmp_path):
     assert b"done before" in result.stderr
 
 
+def test_dask_resume_refuses_another_job_unless_forced(corpus, reference, tmp_path):
+    output = tmp_path / "quotes.jsonl"
+    command = quotes_command("extract", str(corpus), "-o", str(output), "--keep-fields", "copy")
+    dask = ["--engine", "dask", "--workers", "2", "--keep-parts"]
+    assert subprocess.run([*command, *dask], capture_output=True, cwd=REPO, timeout=600).returncode == 0
+    parts = tmp_path / "quotes.jsonl.parts"
+    before = {path.name: path.read_bytes() for path in parts.iterdir()}
+    other = subprocess.run([*command, *dask, "--resume", "--min-confidence", "0.5"], capture_output=True, cwd=REPO)
+    assert other.returncode == 2 and b"min_confidence" in other.stderr, other.stderr
+    assert {path.name: path.read_bytes() for path in parts.iterdir()} == before  # nothing touched
+    forced = [*command, *dask, "--resume", "--min-confidence", "0.5", "--force"]
+    result = subprocess.run(forced, capture_output=True, cwd=REPO, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert output.read_bytes() == reference.read_bytes()  # every partition was done before: nothing redone
+
+
 LOCAL_CLUSTER_ENVIRONMENT = """
 import os
 from distributed import Client
