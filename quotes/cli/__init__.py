@@ -7,7 +7,15 @@ import os
 import sys
 from collections.abc import Sequence
 
-from quotes.cli.commands import EXIT_BROKEN_PIPE, EXIT_USAGE, run_extract, run_fixtures, run_render, run_speakers
+from quotes.cli.commands import (
+    EXIT_BROKEN_PIPE,
+    EXIT_USAGE,
+    run_extract,
+    run_fixtures,
+    run_render,
+    run_review,
+    run_speakers,
+)
 from quotes.cli.evaluate import run_evaluate
 from quotes.cli.parser import build_parser
 from quotes.errors import QuotesError
@@ -44,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_fixtures(args)
         if args.command == "render":
             return run_render(args)
+        if args.command == "review":
+            return run_review(args)
         return run_evaluate(args)
     except (QuotesError, FileNotFoundError) as error:
         print(f"quotes: error: {error}", file=sys.stderr)

@@ -19,6 +19,7 @@ from quotes.batch.processing import JobSettings
 from quotes.batch.progress import progress_bar
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor
+from quotes.review.corrections import apply_decisions, read_decisions
 from quotes.review.fixtures import export_fixtures, verify_fixtures
 from quotes.review.render import render_report
 from quotes.speakers.registry import Registry
@@ -118,6 +119,23 @@ def run_fixtures(args: argparse.Namespace) -> int:
     verb = "updated" if args.update else "changed"
     print(f"quotes: {len(diffs)} fixtures, {len(changed)} {verb}", file=sys.stderr)
     return EXIT_DOCUMENT_ERRORS if changed and not args.update else EXIT_OK
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """`quotes review apply`: every decision applied, or none (a bad line stops before any change)."""
+    path, fixtures = Path(args.corrections), Path(args.fixtures)
+    if not path.is_file() or not fixtures.is_dir():
+        missing = path if not path.is_file() else fixtures
+        print(f"quotes: error: no such {'file' if missing == path else 'folder'}: {missing}", file=sys.stderr)
+        return EXIT_USAGE
+    decisions = list(read_decisions(path.read_text(encoding="utf8").splitlines(), str(path)))
+    applied = apply_decisions(decisions, fixtures)  # a CorrectionError is a usage error (exit 2)
+    for line in applied.changed:
+        print(line)
+    for line in applied.unknown:
+        print(f"quotes: {line}", file=sys.stderr)
+    print(f"quotes: {len(applied.changed)} decisions applied, {len(applied.unknown)} not found", file=sys.stderr)
+    return EXIT_DOCUMENT_ERRORS if applied.unknown else EXIT_OK
 
 
 def run_render(args: argparse.Namespace) -> int:

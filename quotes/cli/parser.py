@@ -41,6 +41,7 @@ Find who said what in news articles.
   quotes speakers quotes.jsonl               who is quoted how often (canonical speakers)
   quotes render quotes.jsonl --docs articles/   an HTML page to review the quotes
   quotes fixtures export fixtures/ articles/    pin the quotes of articles (then: verify)
+  quotes review apply decisions.jsonl --to fixtures/   a reviewer's decisions into the fixtures
 
 Each output line is one quote: its type (direct, indirect or mixed), the quoted
 or reported text with its character offsets, the speaker and the reporting verb.
@@ -64,7 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"quotes {__version__} (distribution {DISTRIBUTION}, record schema {SCHEMA_VERSION})",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add_command in (_extract_command, _evaluate_command, _fixtures_command, _render_command, _speakers_command):
+    for add_command in (
+        _extract_command,
+        _evaluate_command,
+        _fixtures_command,
+        _review_command,
+        _render_command,
+        _speakers_command,
+    ):
         add_command(commands)
     return parser
 
@@ -214,6 +222,21 @@ def _fixtures_command(commands: Subcommands) -> None:
     for parser_ in (export, verify):
         _add_model_option(parser_)
         _add_registry_options(parser_)
+
+
+def _review_command(commands: Subcommands) -> None:
+    """`quotes review apply`: a reviewer's decisions into golden fixtures."""
+    review = commands.add_parser(
+        "review",
+        help="apply a reviewer's decisions (accept, reject, correct) to golden fixtures",
+        description="Apply the decisions exported from the review page (JSON Lines) to golden fixtures: "
+        "accepted and corrected records are marked reviewed, rejected ones are listed apart, and "
+        "`quotes fixtures verify` holds the extractor to them.",
+    )
+    actions = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
+    apply = actions.add_parser("apply", help="apply the decisions of a JSON Lines file to the fixtures in a folder")
+    apply.add_argument("corrections", help="decisions, one JSON object per line (the review page's export)")
+    apply.add_argument("--to", required=True, metavar="FIXTURES_DIR", dest="fixtures", help="folder of fixtures")
 
 
 def _render_command(commands: Subcommands) -> None:

@@ -22,6 +22,9 @@ from quotes.records import SCHEMA_VERSION, Quote
 #: The fields of a record a reviewer cares about: a change in any of them is reported.
 COMPARED = ("type", "text", "speaker", "cue")
 
+#: 2: records may be ``reviewed`` and a fixture may list ``rejected`` ones (``quotes review apply``).
+FIXTURE_VERSION = 2
+
 
 def fixture_name(article_id: str) -> str:
     """A file name for any id (ids of files in folders hold slashes)."""
@@ -34,6 +37,7 @@ def fixture(document: InputDocument, records: list[Quote], extractor: Extractor)
     ordered = sorted(records, key=lambda quote: (quote.start, quote.end, quote.type))
     return {
         "article_id": document.doc_id,
+        "fixture_version": FIXTURE_VERSION,
         "source": document.source,
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,
@@ -71,13 +75,16 @@ class ArticleDiff:
     added: list[dict[str, Any]] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
     changed: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    #: Where the extractor now disagrees with a reviewer's decision (``quotes review apply``).
+    disagreements: list[str] = field(default_factory=list)
 
     @property
     def unchanged(self) -> bool:
-        return not (self.added or self.removed or self.changed)
+        return not (self.added or self.removed or self.changed or self.disagreements)
 
     def report(self) -> str:
         lines = [f"{self.article_id} ({self.path.name}): +{len(self.added)} -{len(self.removed)} ~{len(self.changed)}"]
+        lines += [f"  ! {text}" for text in self.disagreements]
         lines += [f"  + {_summary(record)}" for record in self.added]
         lines += [f"  - {_summary(record)}" for record in self.removed]
         for old, new in self.changed:
@@ -114,19 +121,70 @@ def _summary(record: dict[str, Any]) -> str:
     return f"[{record['type']}] {record['start']}-{record['end']} {speaker}: {_short(record['text'])}"
 
 
-def compare(article_id: str, path: Path, expected: list[dict[str, Any]], found: list[dict[str, Any]]) -> ArticleDiff:
-    """Records are the same quote when they have the same offsets."""
+def compare(
+    article_id: str,
+    path: Path,
+    expected: list[dict[str, Any]],
+    found: list[dict[str, Any]],
+    rejected: list[dict[str, Any]] | None = None,
+) -> ArticleDiff:
+    """Records are the same quote when they have the same offsets. Reviewed records and the
+    records a reviewer rejected are the truth: the extractor disagreeing with them is reported
+    apart."""
     diff = ArticleDiff(article_id, path)
     old = {(r["start"], r["end"]): r for r in expected}
     new = {(r["start"], r["end"]): r for r in found}
-    diff.added = [new[key] for key in sorted(new.keys() - old.keys())]
-    diff.removed = [old[key] for key in sorted(old.keys() - new.keys())]
-    diff.changed = [(old[key], new[key]) for key in sorted(old.keys() & new.keys()) if _differences(old[key], new[key])]
+    for key, record in sorted(old.items()):
+        if record.get("reviewed") and (key not in new or _reviewed_differences(record, new[key])):
+            now = (
+                "finds no such quote"
+                if key not in new
+                else "has "
+                + ", ".join(
+                    f"{name} {_short(_comparable(new[key], name))}" for name in _reviewed_differences(record, new[key])
+                )
+            )
+            diff.disagreements.append(f"reviewed {_summary(record)}: the extractor now {now}")
+    for record in rejected or []:
+        if (record["start"], record["end"]) in new:
+            diff.disagreements.append(f"rejected by a reviewer, found again: {_summary(record)}")
+    unreviewed = {key: r for key, r in old.items() if not r.get("reviewed")}
+    judged = old.keys() | {(r["start"], r["end"]) for r in rejected or []}
+    diff.added = [new[key] for key in sorted(new.keys() - judged)]
+    diff.removed = [unreviewed[key] for key in sorted(unreviewed.keys() - new.keys())]
+    diff.changed = [
+        (unreviewed[key], new[key])
+        for key in sorted(unreviewed.keys() & new.keys())
+        if _differences(unreviewed[key], new[key])
+    ]
     return diff
 
 
+def _reviewed_differences(reviewed: dict[str, Any], found: dict[str, Any]) -> list[str]:
+    """A reviewed speaker is a canonical name (a reviewer corrects who, not where it is written)."""
+    names = [name for name in COMPARED if name != "speaker" and _comparable(reviewed, name) != _comparable(found, name)]
+    speaker, other = reviewed.get("speaker") or {}, found.get("speaker") or {}
+    if speaker.get("canonical") != other.get("canonical"):
+        names.append("speaker")
+    return names
+
+
+def _kept_decisions(stored: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+    """The re-extracted fixture with the reviewer's decisions kept: reviewed records instead of
+    what the extractor finds at their offsets, rejected ones left out."""
+    reviewed = [q for q in stored["quotes"] if q.get("reviewed")]
+    rejected = stored.get("rejected", [])
+    if not reviewed and not rejected:
+        return current
+    judged = {(q["start"], q["end"]) for q in reviewed + rejected}
+    quotes = [q for q in current["quotes"] if (q["start"], q["end"]) not in judged] + reviewed
+    quotes.sort(key=lambda quote: (quote["start"], quote["end"], quote["type"]))
+    return current | {"quotes": quotes, "rejected": rejected}
+
+
 def verify_fixtures(outdir: Path, extractor: Extractor, update: bool = False) -> list[ArticleDiff]:
-    """Re-extract every fixture's text and compare; with ``update``, rewrite those that differ."""
+    """Re-extract every fixture's text and compare; with ``update``, rewrite those that differ (a
+    reviewer's decisions are kept: ``update`` never overwrites them)."""
     files = sorted(outdir.glob("*.json"))
     if not files:
         raise FileNotFoundError(f"no fixtures (*.json) in {outdir}")
@@ -136,8 +194,9 @@ def verify_fixtures(outdir: Path, extractor: Extractor, update: bool = False) ->
         document = InputDocument(stored["article_id"], stored["text"], stored.get("source", ""))
         records = extractor.extract(stored["text"], document.doc_id)
         current = fixture(document, records, extractor)
-        diff = compare(document.doc_id, path, stored["quotes"], current["quotes"])
+        diff = compare(document.doc_id, path, stored["quotes"], current["quotes"], stored.get("rejected"))
         diffs.append(diff)
-        if update and dump(current) != dump(stored):
-            path.write_text(dump(current), encoding="utf8")
+        kept = _kept_decisions(stored, current)
+        if update and dump(kept) != dump(stored):
+            path.write_text(dump(kept), encoding="utf8")
     return diffs
