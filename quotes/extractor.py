@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes.confidence.model import ConfidenceModel
+from quotes.errors import QuotesError
 from quotes.extraction.document import DocumentResult, extract_text, stream_results
 from quotes.extraction.lexicon import Lexicon
 from quotes.extraction.merging import quotes_from_doc
@@ -40,8 +41,7 @@ class Extractor:
     min_confidence: float = 0.0
 
     def __post_init__(self) -> None:
-        if not 0.0 <= self.min_confidence <= 1.0:
-            raise ValueError(f"min_confidence must be between 0 and 1, not {self.min_confidence!r}")
+        check_min_confidence(self.min_confidence)
 
     @classmethod
     def load(
@@ -86,6 +86,16 @@ class Extractor:
 
     def _kept(self, quotes: list[Quote]) -> list[Quote]:
         return [quote for quote in quotes if quote.confidence >= self.min_confidence]
+
+
+class SettingError(QuotesError, ValueError):
+    """A setting out of its range (the command line's usage error)."""
+
+
+def check_min_confidence(value: float, name: str = "min_confidence") -> None:
+    """A confidence threshold is a probability; ``name`` is how the caller's user wrote it."""
+    if not 0.0 <= value <= 1.0:
+        raise SettingError(f"{name} must be between 0 and 1, not {value!r}")
 
 
 @cache

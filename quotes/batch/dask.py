@@ -252,11 +252,10 @@ def _recorded_size(parts: Path) -> int | None:
 def join_parts(files: list[PartFiles], output: Path, status: Path, header: JobHeader | None = None) -> None:
     """Concatenate the parts in order (after the job's header); status offsets become offsets into the joined
     output. The joined files are checked against the parts (bytes, status lines) before the parts may go."""
-    base = lines_read = 0
+    base = 0
     with output.open("wb") as out, status.open("wb") as statuses:
         if header is not None:
             statuses.write(header_line(header))
-            lines_read += 1
         for part in files:
             if part.output.exists():
                 with part.output.open("rb") as data:
@@ -267,10 +266,8 @@ def join_parts(files: list[PartFiles], output: Path, status: Path, header: JobHe
                         entry = json.loads(line)
                         entry["output_offset"] += base
                         statuses.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf8"))
-                        lines_read += 1
             base = out.tell()
+        status_bytes = statuses.tell()
     expected = sum(part.output.stat().st_size for part in files if part.output.exists())
-    with status.open("rb") as joined:
-        lines_written = sum(1 for _ in joined)
-    if output.stat().st_size != expected or lines_written != lines_read:
+    if output.stat().st_size != expected or status.stat().st_size != status_bytes:
         raise QuotesError(f"joining the parts into {output} went wrong; the parts are kept: rerun with --resume")

@@ -16,7 +16,7 @@ from quotes.batch.inputs import InputDocument
 from quotes.batch.memory import release_free_memory
 from quotes.batch.output import DocumentStatus, Processed, failed
 from quotes.errors import QuotesError
-from quotes.extractor import Extractor
+from quotes.extractor import Extractor, check_min_confidence
 from quotes.nlp.pipeline import load_pipeline, model_exists
 from quotes.speakers.registry import Registry
 
@@ -43,8 +43,7 @@ class JobSettings:
         """Fail early, in the parent, on what would make every worker fail: code, registry, model."""
         self._prepare()
         Registry.load(self.registry, only=self.registry_only)
-        if not 0.0 <= self.min_confidence <= 1.0:
-            raise QuotesError(f"--min-confidence must be between 0 and 1, not {self.min_confidence}")
+        check_min_confidence(self.min_confidence, "--min-confidence")
         if not model_exists(self.model):
             load_pipeline(self.model)  # raises the explanatory ModelNotFoundError
 

@@ -404,18 +404,10 @@ class Outcome:
 def prediction_outcomes(gold_by_doc: dict[str, list[GoldAttribution]], predicted: Iterable[Quote]) -> Iterator[Outcome]:
     for quote in predicted:
         span = (quote.start, quote.end)
-        inside = [
-            g
-            for g in gold_by_doc.get(quote.doc_id, ())
-            if g.required and g.shared_with(*span) * 2 >= quote.end - quote.start
-        ]
-        optional_only = not inside and any(
-            g.shared_with(*span) * 2 >= quote.end - quote.start for g in gold_by_doc.get(quote.doc_id, ())
-        )
-        if optional_only:
-            yield Outcome(quote, None)
-        elif not inside:
-            yield Outcome(quote, False)
+        covering = [g for g in gold_by_doc.get(quote.doc_id, ()) if g.shared_with(*span) * 2 >= quote.end - quote.start]
+        inside = [g for g in covering if g.required]
+        if not inside:
+            yield Outcome(quote, None if covering else False)
         else:
             speaker = any(_speaker_matches(g, quote) for g in inside) if quote.speaker is not None else None
             yield Outcome(quote, True, speaker)
